@@ -1,0 +1,96 @@
+import type { LegalBasis } from '../http/errors.ts';
+import type { Tx } from '../db/client.ts';
+import type { Actor } from '../policy/actor.ts';
+import type { Text } from '../registry.ts';
+
+export interface ProcedureState {
+  code: string;
+  name: Text;
+  final?: boolean;
+}
+
+export interface InstanceView {
+  id: number;
+  procedure: string;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  state: string;
+  orgId: number;
+  regionCode: string;
+  data: Record<string, unknown>;
+  version: number;
+}
+
+export interface GuardContext {
+  tx: Tx;
+  actor: Actor;
+  instance: InstanceView;
+  input: TransitionInput;
+  /** Rule parameter in force for the instance's jurisdiction today. */
+  rule<T = unknown>(key: string): Promise<T>;
+  /** Attachments linked to the instance's subject. */
+  attachmentCount(kind?: string): Promise<number>;
+}
+
+/**
+ * A precondition of a transition. It names the rule it applies so a refusal can say
+ * which article refused it (e.g. 未经合法性审查的，不得提交集体讨论).
+ */
+export interface GuardDef {
+  code: string;
+  message: Text;
+  basis: LegalBasis;
+  check(ctx: GuardContext): boolean | Promise<boolean>;
+}
+
+export interface DeadlineStartDef {
+  kind: string;
+  title: Text;
+  /** Rule parameter holding the period; its unit (working/calendar days, months) is used. */
+  ruleKey: string;
+  assignee?: 'actor' | 'none';
+}
+
+export interface TransitionDef {
+  code: string;
+  name: Text;
+  from: string[];
+  to: string;
+  /** Permission code the caller needs, within data scope of the instance's organisation. */
+  permission: string;
+  guards?: GuardDef[];
+  /** A written note (reason, opinion) is required. */
+  requireNote?: boolean;
+  startDeadlines?: DeadlineStartDef[];
+  /** Deadline kinds of this instance closed by the transition ('*' = all open). */
+  closeDeadlines?: string[];
+  pauseDeadlines?: string[];
+  resumeDeadlines?: string[];
+}
+
+export interface ProcedureDefinition {
+  code: string;
+  module: string;
+  name: Text;
+  subjectType: string;
+  states: ProcedureState[];
+  initial: string;
+  transitions: TransitionDef[];
+  /** Deadlines started when an instance is created. */
+  startDeadlines?: DeadlineStartDef[];
+}
+
+export interface TransitionInput {
+  version: number;
+  note?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface AllowedTransition {
+  code: string;
+  name: Text;
+  to: string;
+  allowed: boolean;
+  refusal?: { code: string; detail: string; detail_en: string; basis?: LegalBasis };
+}

@@ -1,0 +1,7 @@
+import type { ModuleManifest } from '../core/registry.ts';
+
+/**
+ * The business modules, listed explicitly (no autoload): each plugs in its tables,
+ * procedures, routes, metrics, public pages and demo data through its manifest.
+ */
+export const modules: ModuleManifest[] = [];

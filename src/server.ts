@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp, prepareServices, type AppOptions } from './app.ts';
+import type { Services } from './core/services.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Options from the environment (DESIGN.md §6: PORT, FAZHI_DATA_DIR, DATABASE_URL). */
+export function optionsFromEnv(): AppOptions {
+  return {
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: path.resolve(process.env.FAZHI_DATA_DIR ?? 'data'),
+    webDist: path.join(root, 'web', 'dist'),
+    logLevel: process.env.LOG_LEVEL ?? 'warn',
+    trustProxy: process.env.FAZHI_TRUST_PROXY === '1',
+    loginRateLimit: Number(process.env.FAZHI_LOGIN_RATE_LIMIT ?? 10),
+  };
+}
+
+export async function serve(opts: AppOptions, services?: Services) {
+  const s = services ?? (await prepareServices(opts));
+  const app = await buildApp(opts, s);
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  await app.listen({ port, host });
+  const close = async () => {
+    await app.close();
+    await s.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  return { app, services: s, port };
+}
