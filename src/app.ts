@@ -9,13 +9,15 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import './core/http/types.ts';
+import type { RouteEntry } from './core/http/types.ts';
 import { openDatabase, type Database } from './core/db/client.ts';
+import { transactionScope } from './core/db/transaction-scope.ts';
 import { migrate } from './core/db/migrate.ts';
 import { CalendarService, todayInChina } from './core/calendar/service.ts';
 import { buildRegistry, type Config, type Services } from './core/services.ts';
 import { registerNotFound, registerProblemHandler } from './core/http/problem.ts';
 import { Problem } from './core/http/schemas.ts';
+import { validatorCompiler } from './core/http/validation.ts';
 import { authHooks } from './core/auth/hooks.ts';
 import { coreManifest } from './core/manifest.ts';
 import { loadSecret } from './core/crypto/secret.ts';
@@ -72,7 +74,7 @@ export async function prepareServices(opts: AppOptions, database?: Database): Pr
     registry,
     now,
     today: () => todayInChina(now()),
-    tx: (fn) => db.db.transaction().execute(fn),
+    tx: (fn) => db.db.transaction().execute((t) => transactionScope.run(true, () => fn(t))),
   };
   await ensureBaseData(services);
   return services;
@@ -85,9 +87,11 @@ export async function buildApp(opts: AppOptions, services?: Services): Promise<F
     logger: { level: opts.logLevel ?? 'warn' },
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
   app.decorate('services', s);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   registerProblemHandler(app);
   app.addSchema(Problem);
 
@@ -99,8 +103,10 @@ export async function buildApp(opts: AppOptions, services?: Services): Promise<F
       route.config = { ...(route.config ?? {}), public: true };
       return;
     }
-    const c = route.config as { permission?: string; public?: boolean } | undefined;
+    const c = route.config as RouteEntry['config'] | undefined;
     if (!c?.public && !c?.permission) throw new Error(`route ${route.method} ${route.url} declares neither a permission nor public`);
+    if (route.url.includes(':id') && !c.resource) throw new Error(`route ${route.method} ${route.url} has :id but declares no resource`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, config: c, schema: route.schema as RouteEntry['schema'] });
   });
 
   await app.register(cookie);

@@ -31,10 +31,11 @@ export const coreManifest = defineModule({
   permissions: corePermissions,
   ruleParams: [...coreRuleParams, ...nationalRuleParams, ...localRuleParams],
   resources: [
-    { type: 'org', table: 'orgs', idColumn: 'id', orgColumn: 'id', readPermission: 'org.read', writePermission: 'org.manage', params: ['id'] },
+    { type: 'org', table: 'orgs', idColumn: 'id', orgColumn: 'id', readPermission: 'org.read', writePermission: 'org.manage' },
     { type: 'user', table: 'users', idColumn: 'id', orgColumn: 'org_id', readPermission: 'user.read', writePermission: 'user.manage' },
     { type: 'deadline', table: 'deadlines', idColumn: 'id', orgColumn: 'org_id', readPermission: 'supervision.read', writePermission: 'supervision.notice' },
     { type: 'supervision_notice', table: 'supervision_notices', idColumn: 'id', orgColumn: 'org_id', readPermission: 'supervision.read', writePermission: 'supervision.notice' },
+    { type: 'attachment', table: 'attachments', idColumn: 'id', orgColumn: 'org_id', readPermission: 'attachment.read', writePermission: 'attachment.upload' },
     { type: 'procedure_instance', table: 'procedure_instances', idColumn: 'id', orgColumn: 'org_id', readPermission: 'supervision.read', writePermission: 'attachment.upload' },
   ],
   metrics: coreMetrics,

@@ -33,8 +33,6 @@ export interface ResourceDef {
   orgColumn: string;
   readPermission: string;
   writePermission: string;
-  /** Route parameter names that identify a row of this resource (e.g. 'orgId'). */
-  params?: string[];
 }
 
 export interface PublicPageDef {

@@ -30,7 +30,7 @@ export const attachmentRoutes: FastifyPluginAsync = async (fastify) => {
     },
   );
   app.get('/attachments', { config: { permission: 'attachment.read' }, schema: { tags: ['attachments'], summary: '某记录的附件列表', querystring: Type.Object({ ownerType: Type.String({ maxLength: 50 }), ownerId: Type.String({ maxLength: 50 }) }, { additionalProperties: false }), response: withErrors({ 200: Type.Array(Attachment) }) } }, async (req) => listAttachments(s, req.actor!, req.query.ownerType, req.query.ownerId));
-  app.get('/attachments/:id', { config: { permission: 'attachment.read' }, schema: { tags: ['attachments'], summary: '下载附件（数据范围内）', params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } }, async (req, reply) => {
+  app.get('/attachments/:id', { config: { permission: 'attachment.read', resource: 'attachment' }, schema: { tags: ['attachments'], summary: '下载附件（数据范围内）', params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } }, async (req, reply) => {
     const { row, data } = await readAttachment(s, req.actor!, req.params.id);
     reply.header('content-type', row.mime);
     reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`);

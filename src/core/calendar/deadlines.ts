@@ -44,7 +44,7 @@ export async function startDeadline(s: Services, tx: Tx, actor: AuditActor, inpu
   } else {
     throw new Error('a deadline needs a rule key or a period');
   }
-  const cal = await s.calendar.get();
+  const cal = await s.calendar.get(tx);
   const r = cal.add(input.startDate, days, unit);
   const row = await tx
     .insertInto('deadlines')
@@ -104,7 +104,7 @@ export function resumedDue(cal: StatutoryCalendar, unit: DeadlineUnit, due: stri
 export async function resumeDeadline(s: Services, tx: Tx, actor: AuditActor, id: number, onDate: string, reason?: string) {
   const d = await lockDeadline(tx, id);
   if (d.status !== 'paused' || !d.paused_since) throw conflict('deadline_not_paused', { zh: '期限未暂停，不能恢复', en: 'The deadline is not paused' });
-  const cal = await s.calendar.get();
+  const cal = await s.calendar.get(tx);
   const r = resumedDue(cal, d.unit, d.due_date, d.paused_since, onDate);
   const after = await tx
     .updateTable('deadlines')
@@ -122,7 +122,7 @@ export async function extendDeadline(s: Services, tx: Tx, actor: AuditActor, id:
   const d = await lockDeadline(tx, id);
   if (d.status === 'closed') throw conflict('deadline_closed', { zh: '期限已办结，不能延长', en: 'The deadline is closed' });
   if (d.extended_days > 0) throw conflict('deadline_already_extended', { zh: '期限只能延长一次', en: 'A deadline can be extended only once' });
-  const cal = await s.calendar.get();
+  const cal = await s.calendar.get(tx);
   const r = cal.add(d.due_date, days, d.unit);
   const after = await tx.updateTable('deadlines').set({ due_date: r.due, provisional: r.provisional, extended_days: days, version: d.version + 1, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   await tx.insertInto('deadline_events').values({ deadline_id: id, event: 'extend', on_date: s.today(), due_before: d.due_date, due_after: r.due, reason, actor_id: actor.userId }).execute();

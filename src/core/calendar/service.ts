@@ -10,30 +10,44 @@ export class CalendarService {
   private current?: StatutoryCalendar;
   private loadedAt = 0;
   private loading?: Promise<StatutoryCalendar>;
+  private generation = 0;
   constructor(
     private readonly db: Db,
     private readonly ttlMs = 60_000,
   ) {}
 
-  async get(): Promise<StatutoryCalendar> {
+  /**
+   * Inside a transaction pass it as `tx`: a stale cache is then read through it (a query
+   * on the shared handle would wait for the transaction on PGlite), and not cached, since
+   * the transaction may yet roll back an edit of the calendar.
+   */
+  async get(tx?: Tx): Promise<StatutoryCalendar> {
     if (this.current && Date.now() - this.loadedAt < this.ttlMs) return this.current;
-    this.loading ??= this.load().finally(() => (this.loading = undefined));
+    if (tx) return this.read(tx);
+    const generation = this.generation;
+    this.loading ??= this.read(this.db)
+      .then((cal) => {
+        // An edit committed while this read ran must not be masked by its older result.
+        if (generation === this.generation) {
+          this.current = cal;
+          this.loadedAt = Date.now();
+        }
+        return cal;
+      })
+      .finally(() => (this.loading = undefined));
     return this.loading;
   }
 
   invalidate() {
     this.current = undefined;
+    this.generation++;
   }
 
-  private async load(): Promise<StatutoryCalendar> {
-    const [days, years] = await Promise.all([
-      this.db.selectFrom('calendar_days').select(['day', 'kind', 'name']).execute(),
-      this.db.selectFrom('calendar_years').select('year').orderBy('year').execute(),
-    ]);
+  private async read(db: Db | Tx): Promise<StatutoryCalendar> {
+    const days = await db.selectFrom('calendar_days').select(['day', 'kind', 'name']).execute();
+    const years = await db.selectFrom('calendar_years').select('year').orderBy('year').execute();
     const exceptions: CalendarException[] = days.map((d) => ({ date: d.day, kind: d.kind, name: d.name ?? undefined }));
-    this.current = new StatutoryCalendar(exceptions, years.map((y) => y.year));
-    this.loadedAt = Date.now();
-    return this.current;
+    return new StatutoryCalendar(exceptions, years.map((y) => y.year));
   }
 }
 

@@ -11,6 +11,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { QueryOutsideTransactionError, transactionScope } from './transaction-scope.ts';
 
 /**
  * Kysely dialect for the embedded PGlite database.
@@ -43,6 +44,7 @@ class PGliteDriver implements Driver {
   }
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
+    if (transactionScope.getStore()) throw new QueryOutsideTransactionError();
     let release!: () => void;
     const next = new Promise<void>((resolve) => (release = resolve));
     const previous = this.queue;

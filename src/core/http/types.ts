@@ -1,6 +1,7 @@
 import type { Actor } from '../policy/actor.ts';
 import type { Services } from '../services.ts';
 
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
@@ -10,13 +11,25 @@ declare module 'fastify' {
     permission?: string;
     /** Reachable without login (public portal, health, statutory deadline lookup). */
     public?: boolean;
+    /**
+     * The resource type (a ResourceDef of some manifest, or 'global') that the route's
+     * `:id` parameter names; the authorization test uses it to aim at a foreign row.
+     */
+    resource?: string;
   }
   interface FastifyRequest {
     actor?: Actor;
   }
   interface FastifyInstance {
     services: Services;
+    /** Every route as registered, for the route-enumerating authorization test. */
+    routeTable: RouteEntry[];
   }
 }
 
-export {};
+export interface RouteEntry {
+  method: string;
+  url: string;
+  config: { permission?: string; public?: boolean; resource?: string };
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown };
+}

@@ -52,7 +52,7 @@ export const orgRoutes: FastifyPluginAsync = async (fastify) => {
   app.patch(
     '/orgs/:id',
     {
-      config: { permission: 'org.manage' },
+      config: { permission: 'org.manage' , resource: 'org' },
       schema: {
         tags: ['orgs'],
         summary: '修改机构（含调整上级，禁止成环）',
@@ -63,5 +63,5 @@ export const orgRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req) => updateOrg(s, req.actor!, req.params.id, req.body as Partial<OrgInput> & { version: number; active?: boolean }),
   );
-  app.delete('/orgs/:id', { config: { permission: 'org.manage' }, schema: { tags: ['orgs'], summary: '删除机构（仍有下级、用户或业务记录时拒绝）', params: IdParams, response: withErrors({ 200: Ok }) } }, async (req) => deleteOrg(s, req.actor!, req.params.id));
+  app.delete('/orgs/:id', { config: { permission: 'org.manage', resource: 'org' }, schema: { tags: ['orgs'], summary: '删除机构（仍有下级、用户或业务记录时拒绝）', params: IdParams, response: withErrors({ 200: Ok }) } }, async (req) => deleteOrg(s, req.actor!, req.params.id));
 };

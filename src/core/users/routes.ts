@@ -33,7 +33,7 @@ export const userRoutes: FastifyPluginAsync = async (fastify) => {
   app.patch(
     '/users/:id',
     {
-      config: { permission: 'user.manage' },
+      config: { permission: 'user.manage', resource: 'user' },
       schema: {
         tags: ['users'],
         summary: '修改用户（停用、解锁、调动）',
@@ -44,12 +44,12 @@ export const userRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req) => updateUser(s, req.actor!, req.params.id, req.body),
   );
-  app.put('/users/:id/grants', { config: { permission: 'user.manage' }, schema: { tags: ['users'], summary: '设置用户的角色授权与数据范围', params: IdParams, body: Type.Object({ grants: Type.Array(GrantIn, { maxItems: 20 }) }, { additionalProperties: false }), response: withErrors({ 200: Type.Array(Type.Object({}, { additionalProperties: true })) }) } }, async (req) => setGrants(s, req.actor!, req.params.id, req.body.grants));
-  app.post('/users/:id/reset-password', { config: { permission: 'user.manage' }, schema: { tags: ['users'], summary: '重置口令（下次登录须修改）', params: IdParams, body: Type.Object({ password: Password }, { additionalProperties: false }), response: withErrors({ 200: Ok }) } }, async (req) => resetPassword(s, req.actor!, req.params.id, req.body.password));
+  app.put('/users/:id/grants', { config: { permission: 'user.manage', resource: 'user' }, schema: { tags: ['users'], summary: '设置用户的角色授权与数据范围', params: IdParams, body: Type.Object({ grants: Type.Array(GrantIn, { maxItems: 20 }) }, { additionalProperties: false }), response: withErrors({ 200: Type.Array(Type.Object({}, { additionalProperties: true })) }) } }, async (req) => setGrants(s, req.actor!, req.params.id, req.body.grants));
+  app.post('/users/:id/reset-password', { config: { permission: 'user.manage', resource: 'user' }, schema: { tags: ['users'], summary: '重置口令（下次登录须修改）', params: IdParams, body: Type.Object({ password: Password }, { additionalProperties: false }), response: withErrors({ 200: Ok }) } }, async (req) => resetPassword(s, req.actor!, req.params.id, req.body.password));
   app.post('/auth/password', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: '修改本人口令', body: Type.Object({ oldPassword: Password, newPassword: Password }, { additionalProperties: false }), response: withErrors({ 200: Ok }) } }, async (req) => changeOwnPassword(s, req.actor!, req.body.oldPassword, req.body.newPassword));
   app.get('/roles', { config: { permission: 'role.read' }, schema: { tags: ['users'], summary: '角色列表', response: withErrors({ 200: Type.Array(Role) }) } }, async () => listRoles(s));
   app.get('/permissions', { config: { permission: 'role.read' }, schema: { tags: ['users'], summary: '全部权限代码（由核心与各模块声明）', response: withErrors({ 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), global: Type.Optional(Type.Boolean()) })) }) } }, async () => s.registry.permissions.map((p) => ({ code: p.code, name: p.name, global: !!p.global })));
   const RoleBody = { name: Type.String({ minLength: 1, maxLength: 50 }), description: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])), permissions: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 500 }) };
   app.post('/roles', { config: { permission: 'role.manage' }, schema: { tags: ['users'], summary: '新增角色', body: Type.Object({ code: Type.String({ pattern: '^[a-z][a-z0-9_]{1,40}$' }), ...RoleBody }, { additionalProperties: false }), response: withErrors({ 200: Role }) } }, async (req) => saveRole(s, req.actor!, req.body));
-  app.patch('/roles/:id', { config: { permission: 'role.manage' }, schema: { tags: ['users'], summary: '修改角色权限', params: IdParams, body: Type.Object({ ...RoleBody, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: withErrors({ 200: Role }) } }, async (req) => saveRole(s, req.actor!, { ...req.body, id: req.params.id }));
+  app.patch('/roles/:id', { config: { permission: 'role.manage', resource: 'global' }, schema: { tags: ['users'], summary: '修改角色权限', params: IdParams, body: Type.Object({ ...RoleBody, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: withErrors({ 200: Role }) } }, async (req) => saveRole(s, req.actor!, { ...req.body, id: req.params.id }));
 };

@@ -17,11 +17,10 @@ export interface GrantInput {
   scope: DataScope;
 }
 
-export async function checkPassword(s: Services, password: string, username: string, regionCode: string | null) {
-  const [minLength, minClasses] = await Promise.all([
-    ruleValue<number>(s.db, 'auth.password_min_length', regionCode, s.today()),
-    ruleValue<number>(s.db, 'auth.password_min_classes', regionCode, s.today()),
-  ]);
+/** Reads the rules through `tx`: on PGlite a query outside the open transaction would wait for it forever. */
+export async function checkPassword(s: Services, tx: Tx, password: string, username: string, regionCode: string | null) {
+  const minLength = await ruleValue<number>(tx, 'auth.password_min_length', regionCode, s.today());
+  const minClasses = await ruleValue<number>(tx, 'auth.password_min_classes', regionCode, s.today());
   const problem = passwordProblem(password, { minLength, minClasses }, username);
   if (problem) {
     throw badInput('weak_password', 'password', problem, { basis: { law: 'GB/T 22239-2019', article: '8.1.4.1 a)', quote: '身份鉴别信息具有复杂度要求并定期更换' } });
@@ -113,7 +112,7 @@ export async function createUserTx(s: Services, tx: Tx, auditActor: AuditActor, 
   if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) {
     throw conflict('username_taken', { zh: `用户名 ${input.username} 已被使用`, en: `Username ${input.username} is taken` }, 'username');
   }
-  await checkPassword(s, input.password, input.username, org.region_code);
+  await checkPassword(s, tx, input.password, input.username, org.region_code);
   const row = await tx
     .insertInto('users')
     .values({
@@ -211,7 +210,7 @@ export async function setGrants(s: Services, actor: Actor, id: number, grants: G
 export async function resetPassword(s: Services, actor: Actor, id: number, password: string) {
   return s.tx(async (tx) => {
     const u = await lockUser(tx, actor, id);
-    await checkPassword(s, password, u.username, u.region_code);
+    await checkPassword(s, tx, password, u.username, u.region_code);
     await tx.updateTable('users').set({ password_hash: await hashPassword(password), password_changed_at: new Date(), must_change_password: true, failed_attempts: 0, locked_until: null, version: u.version + 1 }).where('id', '=', id).execute();
     await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await recordAudit(tx, actorForAudit(actor), { action: 'user.reset_password', entityType: 'user', entityId: id, orgId: u.org_id });
@@ -224,7 +223,7 @@ export async function changeOwnPassword(s: Services, actor: Actor, oldPassword: 
     const u = await tx.selectFrom('users').selectAll().where('id', '=', actor.userId).forUpdate().executeTakeFirstOrThrow();
     if (!(await verifyPassword(u.password_hash, oldPassword))) throw badInput('wrong_password', 'oldPassword', { zh: '原口令不正确', en: 'The current password is wrong' });
     if (oldPassword === newPassword) throw badInput('password_reused', 'newPassword', { zh: '新口令不能与原口令相同', en: 'The new password must differ from the old one' });
-    await checkPassword(s, newPassword, u.username, u.region_code);
+    await checkPassword(s, tx, newPassword, u.username, u.region_code);
     await tx.updateTable('users').set({ password_hash: await hashPassword(newPassword), password_changed_at: new Date(), must_change_password: false, version: u.version + 1 }).where('id', '=', u.id).execute();
     await tx.deleteFrom('sessions').where('user_id', '=', u.id).where('id', '<>', actor.sessionId).execute();
     await recordAudit(tx, actorForAudit(actor), { action: 'user.change_password', entityType: 'user', entityId: u.id, orgId: u.org_id });

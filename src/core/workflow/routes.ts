@@ -22,13 +22,13 @@ export const workflowRoutes: FastifyPluginAsync = async (fastify) => {
   );
   app.get(
     '/procedures/:id',
-    { config: { permission: 'authenticated' }, schema: { tags: ['procedures'], summary: '办理事项：状态、历史、期限及当前用户可执行的环节（含不可执行的原因）', params: Type.Object({ id: Id }, { additionalProperties: false }), response: withErrors({ 200: Type.Object({ instance: Type.Any(), history: Type.Array(Type.Any()), transitions: Type.Array(Type.Any()) }, { additionalProperties: true }) }) } },
+    { config: { permission: 'authenticated', resource: 'procedure_instance' }, schema: { tags: ['procedures'], summary: '办理事项：状态、历史、期限及当前用户可执行的环节（含不可执行的原因）', params: Type.Object({ id: Id }, { additionalProperties: false }), response: withErrors({ 200: Type.Object({ instance: Type.Any(), history: Type.Array(Type.Any()), transitions: Type.Array(Type.Any()) }, { additionalProperties: true }) }) } },
     async (req) => describeInstance(s, req.actor!, req.params.id),
   );
   app.post(
     '/procedures/:id/transitions/:code',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', resource: 'procedure_instance' },
       schema: {
         tags: ['procedures'],
         summary: '执行环节（乐观锁：须提交当前 version；被拒绝时返回拒绝的规则及法律依据）',

@@ -1,0 +1,100 @@
+import autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
+import type { FastifyInstance } from 'fastify';
+import { makeEnv, TEST_DATABASE_URL, type TestEnv } from '../../test/helpers.ts';
+import { reviewModule } from '../../test/fixtures/review-module.ts';
+import { modules } from '../../src/modules/index.ts';
+import { createInstance } from '../../src/core/workflow/engine.ts';
+import { actorFromToken } from '../../src/core/auth/session.ts';
+
+/**
+ * Procedure transitions per second through the HTTP API (session, CSRF, guard checks,
+ * optimistic lock, deadlines, SM3 audit chain) on PostgreSQL with 32 concurrent clients;
+ * ceiling: pgbench -N TPS with 32 clients on the same server.
+ */
+export async function runTransitionsBench(opts: { reps: number; seconds: number; connections: number }) {
+  const env: TestEnv = await makeEnv('postgres', { modules: [...modules, reviewModule] });
+  try {
+    const app: FastifyInstance = env.app;
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const legal = await env.login('legal');
+    const token = decodeURIComponent(legal.cookie.split('=')[1]);
+    const actor = (await actorFromToken(env.s, token))!;
+    const org = actor.grants[0].orgId;
+    // Each connection works on its own instances, alternating 送审 / 退回修改.
+    const perConn = 4;
+    const ids: number[] = [];
+    await env.s.tx(async (tx) => {
+      const full = { ...actor, permissions: new Set([...actor.permissions, 'test.draft', 'test.review', 'test.decide']), grants: actor.grants.map((g) => ({ ...g, permissions: [...g.permissions, 'test.draft', 'test.review', 'test.decide'] })) };
+      for (let i = 0; i < opts.connections * perConn; i++) {
+        ids.push((await createInstance(env.s, tx, full, { procedure: 'test.review', subjectId: `bench-${i}`, title: `压测事项${i}`, orgId: org, regionCode: '990100' })).id);
+      }
+    });
+    // The legal user needs the test permissions through a role.
+    await env.s.db.updateTable('roles').set({ permissions: [...(await env.s.db.selectFrom('roles').select('permissions').where('code', '=', 'legal_affairs').executeTakeFirstOrThrow()).permissions, 'test.draft', 'test.review', 'test.decide'] }).where('code', '=', 'legal_affairs').execute();
+    const state = new Map(ids.map((id) => [id, { version: 1, state: 'draft' }]));
+    let next = 0;
+    const results: number[] = [];
+    const errors: number[] = [];
+    for (let rep = 0; rep <= opts.reps; rep++) {
+      const r = await autocannon({
+        url: address,
+        connections: opts.connections,
+        duration: rep === 0 ? 2 : opts.seconds,
+        requests: [
+          {
+            setupRequest: (req: any, ctx: any) => {
+              ctx.id ??= ids[next++ % ids.length];
+              const st = state.get(ctx.id)!;
+              const code = st.state === 'draft' ? 'submit' : 'return';
+              return {
+                ...req,
+                method: 'POST',
+                path: `/api/procedures/${ctx.id}/transitions/${code}`,
+                headers: { cookie: legal.cookie, 'x-csrf-token': legal.csrf, 'content-type': 'application/json' },
+                body: JSON.stringify({ version: st.version, note: '压测意见' }),
+              };
+            },
+            onResponse: (status: number, body: string, ctx: any) => {
+              if (status === 200) {
+                const j = JSON.parse(body);
+                state.set(ctx.id, { version: j.version, state: j.state });
+              }
+            },
+          },
+        ],
+      } as any);
+      if (rep > 0) {
+        results.push(r.requests.average * 1);
+        errors.push(r.non2xx + r.errors);
+      }
+    }
+    await app.close();
+    const ceiling = pgbenchTps(opts.connections, opts.seconds, opts.reps);
+    return { workload: 'transitions', transitionsPerSec: results, non2xx: errors, pgbenchTps: ceiling, ratio: results.map((v, i) => (ceiling[i] ? v / ceiling[i] : null)) };
+  } finally {
+    await env.close();
+  }
+}
+
+/** pgbench -N (simple updates, no branch contention) on a scratch database of the same server. */
+export function pgbenchTps(clients: number, seconds: number, reps: number): number[] {
+  const url = new URL(TEST_DATABASE_URL);
+  const base = ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres'];
+  try {
+    execFileSync('psql', [...base, '-d', url.pathname.slice(1) || 'postgres', '-qc', 'drop database if exists fazhi_pgbench'], { stdio: 'ignore' });
+    execFileSync('psql', [...base, '-d', url.pathname.slice(1) || 'postgres', '-qc', 'create database fazhi_pgbench'], { stdio: 'ignore' });
+    execFileSync('pgbench', [...base, '-i', '-q', '-s', '10', 'fazhi_pgbench'], { stdio: 'ignore' });
+    const out: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const text = execFileSync('pgbench', [...base, '-N', '-c', String(clients), '-j', '2', '-T', String(seconds), 'fazhi_pgbench'], { encoding: 'utf8' });
+      const m = /tps = ([\d.]+)/.exec(text);
+      out.push(m ? Number(m[1]) : NaN);
+    }
+    execFileSync('psql', [...base, '-d', url.pathname.slice(1) || 'postgres', '-qc', 'drop database if exists fazhi_pgbench'], { stdio: 'ignore' });
+    return out;
+  } catch (err) {
+    console.warn(`pgbench unavailable: ${(err as Error).message.split('\n')[0]}`);
+    return [];
+  }
+}
