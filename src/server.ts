@@ -1,16 +1,15 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { webDist } from './web-build.ts';
 import { buildApp, prepareServices, type AppOptions } from './app.ts';
 import type { Services } from './core/services.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Options from the environment (DESIGN.md §6: PORT, FAZHI_DATA_DIR, DATABASE_URL). */
 export function optionsFromEnv(): AppOptions {
   return {
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: path.resolve(process.env.FAZHI_DATA_DIR ?? 'data'),
-    webDist: path.join(root, 'web', 'dist'),
+    webDist,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
     trustProxy: process.env.FAZHI_TRUST_PROXY === '1',
     loginRateLimit: Number(process.env.FAZHI_LOGIN_RATE_LIMIT ?? 10),

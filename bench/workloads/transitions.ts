@@ -1,6 +1,5 @@
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
-import type { FastifyInstance } from 'fastify';
 import { makeEnv, TEST_DATABASE_URL, type TestEnv } from '../../test/helpers.ts';
 import { reviewModule } from '../../test/fixtures/review-module.ts';
 import { modules } from '../../src/modules/index.ts';
@@ -10,13 +9,12 @@ import { actorFromToken } from '../../src/core/auth/session.ts';
 /**
  * Procedure transitions per second through the HTTP API (session, CSRF, guard checks,
  * optimistic lock, deadlines, SM3 audit chain) on PostgreSQL with 32 concurrent clients;
- * ceiling: pgbench -N TPS with 32 clients on the same server.
+ * ceilings: pgbench -N (writes) and -S (reads) TPS with 32 clients on the same server.
  */
 export async function runTransitionsBench(opts: { reps: number; seconds: number; connections: number }) {
   const env: TestEnv = await makeEnv('postgres', { modules: [...modules, reviewModule] });
   try {
-    const app: FastifyInstance = env.app;
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = env.baseUrl;
     const legal = await env.login('legal');
     const token = decodeURIComponent(legal.cookie.split('=')[1]);
     const actor = (await actorFromToken(env.s, token))!;
@@ -69,16 +67,24 @@ export async function runTransitionsBench(opts: { reps: number; seconds: number;
         errors.push(r.non2xx + r.errors);
       }
     }
-    await app.close();
-    const ceiling = pgbenchTps(opts.connections, opts.seconds, opts.reps);
-    return { workload: 'transitions', transitionsPerSec: results, non2xx: errors, pgbenchTps: ceiling, ratio: results.map((v, i) => (ceiling[i] ? v / ceiling[i] : null)) };
+    const writes = pgbenchTps('-N', opts.connections, opts.seconds, opts.reps);
+    const reads = pgbenchTps('-S', opts.connections, opts.seconds, opts.reps);
+    return {
+      workload: 'transitions',
+      transitionsPerSec: results,
+      non2xx: errors,
+      pgbenchNTps: writes,
+      pgbenchSTps: reads,
+      ratioToPgbenchN: results.map((v, i) => (writes[i] ? v / writes[i] : null)),
+      ratioToPgbenchS: results.map((v, i) => (reads[i] ? v / reads[i] : null)),
+    };
   } finally {
     await env.close();
   }
 }
 
-/** pgbench -N (simple updates, no branch contention) on a scratch database of the same server. */
-export function pgbenchTps(clients: number, seconds: number, reps: number): number[] {
+/** pgbench -N (simple updates) or -S (select only) on a scratch database of the same server. */
+export function pgbenchTps(mode: '-N' | '-S', clients: number, seconds: number, reps: number): number[] {
   const url = new URL(TEST_DATABASE_URL);
   const base = ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres'];
   try {
@@ -87,7 +93,7 @@ export function pgbenchTps(clients: number, seconds: number, reps: number): numb
     execFileSync('pgbench', [...base, '-i', '-q', '-s', '10', 'fazhi_pgbench'], { stdio: 'ignore' });
     const out: number[] = [];
     for (let i = 0; i < reps; i++) {
-      const text = execFileSync('pgbench', [...base, '-N', '-c', String(clients), '-j', '2', '-T', String(seconds), 'fazhi_pgbench'], { encoding: 'utf8' });
+      const text = execFileSync('pgbench', [...base, mode, '-c', String(clients), '-j', '2', '-T', String(seconds), 'fazhi_pgbench'], { encoding: 'utf8' });
       const m = /tps = ([\d.]+)/.exec(text);
       out.push(m ? Number(m[1]) : NaN);
     }

@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { prepareServices } from '../app.ts';
 import { optionsFromEnv, serve } from '../server.ts';
@@ -15,30 +13,12 @@ import { loadCalendarYears } from '../core/calendar/service.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../core/audit/audit.ts';
 import { createUserTx } from '../core/users/service.ts';
 import { DomainError } from '../core/http/errors.ts';
+import { buildWebIfStale } from '../web-build.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function fail(msg: string): never {
   process.stderr.write(msg + '\n');
   process.exit(1);
-}
-
-/** Builds the web app when its sources are newer than the last build. */
-function buildWebIfStale() {
-  const dist = path.join(root, 'web', 'dist', 'index.html');
-  const newest = (dir: string): number => {
-    let t = 0;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-    }
-    return t;
-  };
-  const srcTime = Math.max(newest(path.join(root, 'web', 'src')), fs.statSync(path.join(root, 'web', 'index.html')).mtimeMs);
-  if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= srcTime) return;
-  console.log('构建 Web 应用 / building the web app …');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', path.join(root, 'web', 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
-  if (r.status !== 0) fail('web build failed');
 }
 
 const program = new Command();
@@ -49,7 +29,7 @@ program
   .description('build the web app if needed, migrate, load demo data into an empty embedded database, and serve')
   .action(async () => {
     const t0 = Date.now();
-    buildWebIfStale();
+    if (!buildWebIfStale()) fail('web build failed');
     const opts = optionsFromEnv();
     const s = await prepareServices(opts);
     if (!opts.databaseUrl && !(await hasData(s))) {

@@ -7,14 +7,7 @@ import { badInput, conflict, staleVersion } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { actorForAudit } from '../auth/audit-actor.ts';
 
-export const ORG_TYPES: Record<OrgType, string> = {
-  people_government: '人民政府',
-  government_department: '政府工作部门',
-  legal_affairs: '司法行政/法制机构',
-  enforcement_agency: '执法机构',
-  township_street: '乡镇街道',
-  authorized_organization: '法律法规授权组织',
-};
+export { ORG_TYPES } from './labels.ts';
 const LEVELS = ['province', 'city', 'county', 'township'] as const;
 type Level = (typeof LEVELS)[number];
 

@@ -1,0 +1,8 @@
+import type { WebModule } from '../core/registry';
+import { coreWebModule } from '../core/webModule';
+
+/**
+ * The web modules, listed explicitly (no autoload, no side-effect imports). A business
+ * module adds its folder under web/src/modules/<id>/ exporting a WebModule and one line here.
+ */
+export const webModules: WebModule[] = [coreWebModule];
