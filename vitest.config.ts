@@ -21,6 +21,8 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           pool: 'forks',
           fileParallelism: false,
+          // The page may render slowly while the unit project loads both cores.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -12,6 +12,7 @@ import fastifyStatic from '@fastify/static';
 import type { RouteEntry } from './core/http/types.ts';
 import { openDatabase, type Database } from './core/db/client.ts';
 import { transactionScope } from './core/db/transaction-scope.ts';
+import { beginAuditBuffer, flushAudit } from './core/audit/audit.ts';
 import { migrate } from './core/db/migrate.ts';
 import { CalendarService, todayInChina } from './core/calendar/service.ts';
 import { buildRegistry, type Config, type Services } from './core/services.ts';
@@ -74,7 +75,13 @@ export async function prepareServices(opts: AppOptions, database?: Database): Pr
     registry,
     now,
     today: () => todayInChina(now()),
-    tx: (fn) => db.db.transaction().execute((t) => transactionScope.run(true, () => fn(t))),
+    tx: (fn) =>
+      db.db.transaction().execute(async (t) => {
+        beginAuditBuffer(t);
+        const result = await transactionScope.run(true, () => fn(t));
+        await flushAudit(t);
+        return result;
+      }),
   };
   await ensureBaseData(services);
   return services;

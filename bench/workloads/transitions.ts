@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import { Worker } from 'node:worker_threads';
 import { execFileSync } from 'node:child_process';
 import { makeEnv, TEST_DATABASE_URL, type TestEnv } from '../../test/helpers.ts';
 import { reviewModule } from '../../test/fixtures/review-module.ts';
@@ -11,7 +11,7 @@ import { actorFromToken } from '../../src/core/auth/session.ts';
  * optimistic lock, deadlines, SM3 audit chain) on PostgreSQL with 32 concurrent clients;
  * ceilings: pgbench -N (writes) and -S (reads) TPS with 32 clients on the same server.
  */
-export async function runTransitionsBench(opts: { reps: number; seconds: number; connections: number }) {
+export async function runTransitionsBench(opts: { reps: number; seconds: number; connections: number; skipPgbench?: boolean }) {
   const env: TestEnv = await makeEnv('postgres', { modules: [...modules, reviewModule] });
   try {
     const address = env.baseUrl;
@@ -30,49 +30,35 @@ export async function runTransitionsBench(opts: { reps: number; seconds: number;
     });
     // The legal user needs the test permissions through a role.
     await env.s.db.updateTable('roles').set({ permissions: [...(await env.s.db.selectFrom('roles').select('permissions').where('code', '=', 'legal_affairs').executeTakeFirstOrThrow()).permissions, 'test.draft', 'test.review', 'test.decide'] }).where('code', '=', 'legal_affairs').execute();
-    const state = new Map(ids.map((id) => [id, { version: 1, state: 'draft' }]));
-    let next = 0;
+    let instances = ids.map((id) => ({ id, state: 'draft', version: 1 }));
     const results: number[] = [];
-    const errors: number[] = [];
+    const p99: number[] = [];
+    const refusals: Record<string, number>[] = [];
     for (let rep = 0; rep <= opts.reps; rep++) {
-      const r = await autocannon({
-        url: address,
-        connections: opts.connections,
-        duration: rep === 0 ? 2 : opts.seconds,
-        requests: [
-          {
-            setupRequest: (req: any, ctx: any) => {
-              ctx.id ??= ids[next++ % ids.length];
-              const st = state.get(ctx.id)!;
-              const code = st.state === 'draft' ? 'submit' : 'return';
-              return {
-                ...req,
-                method: 'POST',
-                path: `/api/procedures/${ctx.id}/transitions/${code}`,
-                headers: { cookie: legal.cookie, 'x-csrf-token': legal.csrf, 'content-type': 'application/json' },
-                body: JSON.stringify({ version: st.version, note: '压测意见' }),
-              };
-            },
-            onResponse: (status: number, body: string, ctx: any) => {
-              if (status === 200) {
-                const j = JSON.parse(body);
-                state.set(ctx.id, { version: j.version, state: j.state });
-              }
-            },
-          },
-        ],
-      } as any);
+      const r = await new Promise<any>((resolve, reject) => {
+        // The worker registers tsx itself: Node 20 does not pass loader hooks to workers.
+        const client = new URL('./transitions-client.ts', import.meta.url).href;
+        const w = new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(client)}); })`, {
+          eval: true,
+          workerData: { baseUrl: address, cookie: legal.cookie, csrf: legal.csrf, connections: opts.connections, seconds: rep === 0 ? 2 : opts.seconds, instances },
+        });
+        w.once('message', resolve);
+        w.once('error', reject);
+      });
+      instances = r.instances;
       if (rep > 0) {
-        results.push(r.requests.average * 1);
-        errors.push(r.non2xx + r.errors);
+        results.push(r.perSec);
+        p99.push(r.p99);
+        refusals.push(r.refused);
       }
     }
-    const writes = pgbenchTps('-N', opts.connections, opts.seconds, opts.reps);
-    const reads = pgbenchTps('-S', opts.connections, opts.seconds, opts.reps);
+    const writes = opts.skipPgbench ? [] : pgbenchTps('-N', opts.connections, opts.seconds, opts.reps);
+    const reads = opts.skipPgbench ? [] : pgbenchTps('-S', opts.connections, opts.seconds, opts.reps);
     return {
       workload: 'transitions',
       transitionsPerSec: results,
-      non2xx: errors,
+      p99Ms: p99,
+      refusals,
       pgbenchNTps: writes,
       pgbenchSTps: reads,
       ratioToPgbenchN: results.map((v, i) => (writes[i] ? v / writes[i] : null)),

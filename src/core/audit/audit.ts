@@ -48,14 +48,54 @@ export function entryHash(prevHash: string, e: AuditEntry): string {
   return sm3(prevHash + canonicalJson(e));
 }
 
+type Draft = Omit<AuditEntry, 'seq'>;
+
 /**
- * Appends one entry in the caller's transaction, so the change and its trace commit or
- * roll back together. The head row lock serialises writers across app instances.
+ * Entries recorded in a transaction opened by `Services.tx` wait here and are chained in
+ * one step just before it commits. The chain's head row is locked only for that step, not
+ * from the first change to the commit, so concurrent transactions serialise on a few
+ * statements rather than on their whole length.
  */
-export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput): Promise<number> {
+const pending = new WeakMap<Tx, Draft[]>();
+
+export function beginAuditBuffer(tx: Tx) {
+  pending.set(tx, []);
+}
+
+/** Chains and writes the transaction's buffered entries (call last, inside the transaction). */
+export async function flushAudit(tx: Tx) {
+  const drafts = pending.get(tx);
+  pending.delete(tx);
+  if (drafts?.length) await append(tx, drafts);
+}
+
+async function append(tx: Tx, drafts: Draft[]) {
   const head = await tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  const entry: AuditEntry = {
-    seq: Number(head.seq) + 1,
+  let prev = head.hash;
+  let seq = Number(head.seq);
+  const rows = drafts.map((d) => {
+    const entry: AuditEntry = { seq: ++seq, ...d };
+    const hash = entryHash(prev, entry);
+    const row = {
+      ...entry,
+      before: entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === null ? null : JSON.stringify(entry.after),
+      prev_hash: prev,
+      hash,
+    };
+    prev = hash;
+    return row;
+  });
+  await tx.insertInto('audit_log').values(rows).execute();
+  await tx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+}
+
+/**
+ * Records one entry in the caller's transaction, so the change and its trace commit or
+ * roll back together. Outside a `Services.tx` transaction the entry is chained at once.
+ */
+export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput): Promise<void> {
+  const draft: Draft = {
     at: new Date().toISOString(),
     actor_id: actor.userId,
     actor_name: actor.name,
@@ -66,19 +106,9 @@ export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput):
     before: plain(redact(input.before ?? null)),
     after: plain(redact(input.after ?? null)),
   };
-  const hash = entryHash(head.hash, entry);
-  await tx
-    .insertInto('audit_log')
-    .values({
-      ...entry,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-      prev_hash: head.hash,
-      hash,
-    })
-    .execute();
-  await tx.updateTable('audit_head').set({ seq: entry.seq, hash }).where('id', '=', 1).execute();
-  return entry.seq;
+  const buffer = pending.get(tx);
+  if (buffer) buffer.push(draft);
+  else await append(tx, [draft]);
 }
 
 export interface VerifyResult {

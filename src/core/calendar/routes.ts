@@ -76,13 +76,12 @@ export const calendarRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       assertGlobal(req.actor!, 'calendar.manage');
       checkDate(req.params.date, 'date');
-      await s.tx(async (tx) => {
+      await s.calendar.edit(() => s.tx(async (tx) => {
         const before = await tx.selectFrom('calendar_days').selectAll().where('day', '=', req.params.date).executeTakeFirst();
         const values = { day: req.params.date, kind: req.body.kind, name: req.body.name ?? null, source: 'manual' };
         await tx.insertInto('calendar_days').values(values).onConflict((oc) => oc.column('day').doUpdateSet({ kind: values.kind, name: values.name, source: 'manual', updated_at: new Date() })).execute();
         await recordAudit(tx, actorForAudit(req.actor!), { action: 'calendar.set_day', entityType: 'calendar_day', entityId: req.params.date, before: before ?? null, after: values });
-      });
-      s.calendar.invalidate();
+      }));
       return { ok: true };
     },
   );
@@ -93,12 +92,11 @@ export const calendarRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       assertGlobal(req.actor!, 'calendar.manage');
       checkDate(req.params.date, 'date');
-      await s.tx(async (tx) => {
+      await s.calendar.edit(() => s.tx(async (tx) => {
         const before = await tx.selectFrom('calendar_days').selectAll().where('day', '=', req.params.date).executeTakeFirst();
         await tx.deleteFrom('calendar_days').where('day', '=', req.params.date).execute();
         await recordAudit(tx, actorForAudit(req.actor!), { action: 'calendar.clear_day', entityType: 'calendar_day', entityId: req.params.date, before: before ?? null });
-      });
-      s.calendar.invalidate();
+      }));
       return { ok: true };
     },
   );
@@ -123,11 +121,10 @@ export const calendarRoutes: FastifyPluginAsync = async (fastify) => {
       }
       if (!parsed.exceptions.length) throw badInput('calendar_file_empty', 'content', { zh: '文件中没有任何日期', en: 'The file contains no dates' });
       const years = [...new Set(parsed.exceptions.map((e) => Number(e.date.slice(0, 4))))].sort();
-      await s.tx(async (tx) => {
+      await s.calendar.edit(() => s.tx(async (tx) => {
         await loadCalendarYears(tx, parsed.exceptions, years, `import:${req.body.filename ?? 'upload'}`);
         await recordAudit(tx, actorForAudit(req.actor!), { action: 'calendar.import', entityType: 'calendar', after: { years, days: parsed.exceptions.length, filename: req.body.filename ?? null } });
-      });
-      s.calendar.invalidate();
+      }));
       return { years, days: parsed.exceptions.length };
     },
   );

@@ -17,25 +17,37 @@ export class CalendarService {
   ) {}
 
   /**
-   * Inside a transaction pass it as `tx`: a stale cache is then read through it (a query
-   * on the shared handle would wait for the transaction on PGlite), and not cached, since
-   * the transaction may yet roll back an edit of the calendar.
+   * Inside a transaction pass it as `tx`: a stale cache is then read through it, since a
+   * query on the shared handle would wait for the transaction on PGlite. Caching what a
+   * transaction reads is safe because every edit of the calendar goes through `edit`,
+   * which drops the cache when the edit commits or rolls back.
    */
   async get(tx?: Tx): Promise<StatutoryCalendar> {
     if (this.current && Date.now() - this.loadedAt < this.ttlMs) return this.current;
-    if (tx) return this.read(tx);
-    const generation = this.generation;
-    this.loading ??= this.read(this.db)
-      .then((cal) => {
-        // An edit committed while this read ran must not be masked by its older result.
-        if (generation === this.generation) {
-          this.current = cal;
-          this.loadedAt = Date.now();
-        }
-        return cal;
-      })
-      .finally(() => (this.loading = undefined));
+    if (tx) return this.readAndKeep(tx);
+    this.loading ??= this.readAndKeep(this.db).finally(() => (this.loading = undefined));
     return this.loading;
+  }
+
+  /** Runs a change of the calendar tables; the cache is rebuilt afterwards, whatever the outcome. */
+  async edit<T>(change: () => Promise<T>): Promise<T> {
+    this.invalidate();
+    try {
+      return await change();
+    } finally {
+      this.invalidate();
+    }
+  }
+
+  private async readAndKeep(db: Db | Tx): Promise<StatutoryCalendar> {
+    const generation = this.generation;
+    const cal = await this.read(db);
+    // An edit begun or committed while this read ran must not be masked by its result.
+    if (generation === this.generation) {
+      this.current = cal;
+      this.loadedAt = Date.now();
+    }
+    return cal;
   }
 
   invalidate() {

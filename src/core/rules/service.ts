@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db/client.ts';
 import { DomainError } from '../http/errors.ts';
 import type { RuleParamTable } from '../db/tables.ts';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { RuleParamSeed } from './types.ts';
 
 export const NATIONAL = '000000';
@@ -28,10 +28,17 @@ export async function regionPathOf(db: Db | Tx, regionCode: string): Promise<str
 
 /** The row of `key` in force for `regionCode` on `date` (YYYY-MM-DD). */
 export async function resolveRule(db: Db | Tx, key: string, regionCode: string | null, date: string): Promise<RuleParamRow> {
-  const path = regionCode && regionCode !== NATIONAL ? await regionPathOf(db, regionCode) : undefined;
-  const chain = jurisdictionChain(path);
-  const rows = await db.selectFrom('rule_params').selectAll().where('key', '=', key).where('jurisdiction', 'in', chain).execute();
+  // One round trip: the region's path (its chain of jurisdictions) comes with the rows.
+  const region = regionCode && regionCode !== NATIONAL ? regionCode : null;
+  const { rows } = await sql<RuleParamRow & { region_path: string | null }>`
+    with r as (select path from regions where code = ${region})
+    select p.*, (select path from r) as region_path
+    from rule_params p
+    where p.key = ${key}
+      and (p.jurisdiction = ${NATIONAL} or p.jurisdiction = any(string_to_array(trim(both '/' from (select path from r)), '/')))`.execute(db);
+  const chain = jurisdictionChain(rows[0]?.region_path);
   const row = pickInForce(rows, chain, date);
+  if (row) delete (row as { region_path?: unknown }).region_path;
   if (!row) {
     throw new DomainError({
       status: 422,

@@ -3,7 +3,7 @@ import type { Tx } from '../db/client.ts';
 import type { ProcedureInstanceTable } from '../db/tables.ts';
 import type { Services } from '../services.ts';
 import type { Actor } from '../policy/actor.ts';
-import { hasPermission, inScope, orgFacts } from '../policy/scope.ts';
+import { hasPermission, inScope, orgFacts, type OrgFacts } from '../policy/scope.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { actorForAudit } from '../auth/audit-actor.ts';
 import { badInput, conflict, DomainError, notFound, staleVersion } from '../http/errors.ts';
@@ -98,7 +98,7 @@ export async function createInstance(
 }
 
 /** Evaluates one transition for the caller: permission, data scope, state, guards. */
-async function evaluate(s: Services, tx: Tx, actor: Actor, def: ProcedureDefinition, inst: InstanceRow, t: TransitionDef, input: TransitionInput): Promise<AllowedTransition['refusal'] | undefined> {
+async function evaluate(s: Services, tx: Tx, actor: Actor, def: ProcedureDefinition, inst: InstanceRow, t: TransitionDef, input: TransitionInput, facts: OrgFacts): Promise<AllowedTransition['refusal'] | undefined> {
   if (!t.from.includes(inst.state)) {
     const st = def.states.find((x) => x.code === inst.state);
     return { code: 'wrong_state', detail: `当前状态"${st?.name.zh ?? inst.state}"不能执行"${t.name.zh}"`, detail_en: `"${t.name.en}" is not possible in state "${st?.name.en ?? inst.state}"` };
@@ -106,8 +106,7 @@ async function evaluate(s: Services, tx: Tx, actor: Actor, def: ProcedureDefinit
   if (!hasPermission(actor, t.permission)) {
     return { code: 'forbidden', detail: `缺少权限：${t.permission}`, detail_en: `Missing permission ${t.permission}` };
   }
-  const facts = await orgFacts(tx, inst.org_id);
-  if (!facts || !inScope(actor, t.permission, facts)) {
+  if (!inScope(actor, t.permission, facts)) {
     return { code: 'out_of_scope', detail: '该事项不在您的数据范围内', detail_en: 'The item is outside your data scope' };
   }
   const ctx: GuardContext = {
@@ -136,19 +135,19 @@ async function loadInstance(tx: Tx, id: number, lock: boolean) {
   return q.executeTakeFirst();
 }
 
-async function assertCanSee(tx: Tx, actor: Actor, inst: InstanceRow | undefined, def: ProcedureDefinition | undefined): Promise<{ inst: InstanceRow; def: ProcedureDefinition }> {
+async function assertCanSee(tx: Tx, actor: Actor, inst: InstanceRow | undefined, def: ProcedureDefinition | undefined): Promise<{ inst: InstanceRow; def: ProcedureDefinition; facts: OrgFacts }> {
   if (!inst || !def) throw notFound({ zh: '办理事项', en: 'Procedure instance' });
   const facts = await orgFacts(tx, inst.org_id);
   const perms = new Set(def.transitions.map((t) => t.permission));
   if (!facts || ![...perms].some((p) => inScope(actor, p, facts))) throw notFound({ zh: '办理事项', en: 'Procedure instance' });
-  return { inst, def };
+  return { inst, def, facts };
 }
 
 /** History and the transitions the caller may take now (the UI draws its buttons from this). */
 export async function describeInstance(s: Services, actor: Actor, id: number) {
   return s.tx(async (tx) => {
     const found = await loadInstance(tx, id, false);
-    const { inst, def } = await assertCanSee(tx, actor, found, found ? s.registry.procedures.get(found.procedure) : undefined);
+    const { inst, def, facts } = await assertCanSee(tx, actor, found, found ? s.registry.procedures.get(found.procedure) : undefined);
     const history = await tx
       .selectFrom('procedure_history as h')
       .leftJoin('users as u', 'u.id', 'h.actor_id')
@@ -158,7 +157,7 @@ export async function describeInstance(s: Services, actor: Actor, id: number) {
       .execute();
     const transitions: AllowedTransition[] = [];
     for (const t of def.transitions.filter((x) => x.from.includes(inst.state))) {
-      const refusal = await evaluate(s, tx, actor, def, inst, t, { version: inst.version });
+      const refusal = await evaluate(s, tx, actor, def, inst, t, { version: inst.version }, facts);
       transitions.push({ code: t.code, name: t.name, to: t.to, allowed: !refusal, ...(refusal ? { refusal } : {}) });
     }
     const deadlines = await tx.selectFrom('deadlines').selectAll().where('instance_id', '=', id).orderBy('id').execute();
@@ -179,12 +178,12 @@ export async function describeInstance(s: Services, actor: Actor, id: number) {
 export async function executeTransition(s: Services, actor: Actor, id: number, code: string, input: TransitionInput) {
   return s.tx(async (tx) => {
     const found = await loadInstance(tx, id, true);
-    const { inst, def } = await assertCanSee(tx, actor, found, found ? s.registry.procedures.get(found.procedure) : undefined);
+    const { inst, def, facts } = await assertCanSee(tx, actor, found, found ? s.registry.procedures.get(found.procedure) : undefined);
     const t = def.transitions.find((x) => x.code === code);
     if (!t) throw badInput('unknown_transition', 'transition', { zh: `办理程序中没有"${code}"这一步`, en: `The procedure has no transition ${code}` });
     if (input.version !== inst.version) throw staleVersion({ zh: '办理事项', en: 'Procedure instance' });
     if (t.requireNote && !input.note?.trim()) throw badInput('note_required', 'note', { zh: `"${t.name.zh}"需要填写意见或理由`, en: `"${t.name.en}" requires a written note` });
-    const refusal = await evaluate(s, tx, actor, def, inst, t, input);
+    const refusal = await evaluate(s, tx, actor, def, inst, t, input, facts);
     if (refusal) {
       const status = refusal.code === 'forbidden' || refusal.code === 'out_of_scope' ? 403 : 409;
       throw new DomainError({

@@ -1,6 +1,6 @@
-import { useMemo, useState, type Key } from 'react';
+import { useMemo, useRef, useState, type Key, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { AutoComplete, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag, TreeSelect, message } from 'antd';
+import { AutoComplete, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag, TreeSelect, message, type TreeSelectProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PageContainer } from '@ant-design/pro-components';
 import { ApiError, del, get, patch, post, problemText } from '../api';
@@ -66,6 +66,38 @@ function nest<T>(orgs: OrgRow[], make: (o: OrgRow, children: T[] | undefined) =>
 /** Org tree for a TreeSelect (search by title). */
 export function orgTreeData(orgs: OrgRow[] = []): OrgNode[] {
   return nest<OrgNode>(orgs, (o, children) => ({ value: o.id, key: o.id, title: o.active ? o.name : `${o.name}（已停用）`, children }));
+}
+
+/** [id, title] of every node, depth first (the order the tree shows them). */
+export function flattenOrgs(tree: OrgNode[]): [number, string][] {
+  return tree.flatMap((n) => [[n.value, n.title] as [number, string], ...flattenOrgs(n.children ?? [])]);
+}
+
+type OrgSelectProps = Omit<TreeSelectProps<number>, 'treeData' | 'onChange'> & { tree: OrgNode[]; onChange?: (v: number | undefined) => void; 'data-testid'?: string };
+
+/** Searchable org tree; Enter takes the first org whose name contains the typed text. */
+export function OrgSelect({ tree, onChange, ...rest }: OrgSelectProps) {
+  const picked = useRef<number>();
+  const navigated = useRef(false);
+  const titles = useMemo(() => flattenOrgs(tree).map(([id, t]): [number, string] => [id, t.toLowerCase()]), [tree]);
+  const pick = (v: number | undefined) => {
+    picked.current = v;
+    onChange?.(v);
+  };
+  // Typing and pressing Enter at once can beat the dropdown's highlight update, so that it
+  // picks a node matching only part of the text (or none): correct that here.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key.startsWith('Arrow')) navigated.current = true; // the user chose by hand
+    const text = (e.target as HTMLInputElement).value?.trim().toLowerCase();
+    if (e.key !== 'Enter' || !text || navigated.current || titles.find(([id]) => id === picked.current)?.[1].includes(text)) return;
+    const first = titles.find(([, t]) => t.includes(text));
+    if (first) pick(first[0]);
+  };
+  const onSearch = () => {
+    picked.current = undefined;
+    navigated.current = false;
+  };
+  return <TreeSelect showSearch treeNodeFilterProp="title" treeDefaultExpandAll treeData={tree} placeholder="输入机构名称查找" style={{ width: '100%' }} onChange={pick} onSearch={onSearch} onKeyDown={onKeyDown} {...rest} />;
 }
 
 /** Shows problems inline; a stale version also reloads the list so the user can retry. */
@@ -167,7 +199,7 @@ function OrgModal({ org, parentId, orgs, onClose }: { org?: OrgRow; parentId?: n
           <Select showSearch optionFilterProp="label" loading={regions.isLoading} options={regionOptions(regions.data)} placeholder="输入名称或代码查找" />
         </Form.Item>
         <Form.Item name="parentId" label="上级机构" extra="不选则为顶级机构（需要全局范围的机构管理权限）">
-          <TreeSelect allowClear showSearch treeNodeFilterProp="title" treeDefaultExpandAll treeData={parentTree} placeholder="顶级机构" />
+          <OrgSelect allowClear tree={parentTree} placeholder="顶级机构" />
         </Form.Item>
         <Space style={{ display: 'flex' }} align="start">
           <Form.Item name="assessmentCategory" label="考核类别" rules={[{ max: 50 }]}>

@@ -32,9 +32,13 @@ const KEY_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
 const DAY = 'YYYY-MM-DD';
 
 function RuleValue({ value, unit }: { value: unknown; unit: string }) {
-  if (Array.isArray(value)) return <>{value.map((v, i) => <Tag key={i} style={{ marginBottom: 4 }}>{String(v)}</Tag>)}</>;
+  const tag = { marginBottom: 4, maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+  if (Array.isArray(value)) return <>{value.map((v, i) => <Tag key={i} style={tag} title={String(v)}>{String(v)}</Tag>)}</>;
   if (typeof value === 'boolean') return <>{value ? '是' : '否'}</>;
-  if (typeof value === 'number') return <Typography.Text strong>{unit === 'percent' ? `${value}%` : `${value} ${UNIT_TEXT[unit] ?? unit}`}</Typography.Text>;
+  if (typeof value === 'number') {
+    const mb = unit === 'bytes' && value >= 1048576 ? `（${+(value / 1048576).toFixed(1)} MB）` : '';
+    return <Typography.Text strong>{unit === 'percent' ? `${value}%` : `${value} ${UNIT_TEXT[unit] ?? unit}${mb}`}</Typography.Text>;
+  }
   return <>{typeof value === 'string' ? value : JSON.stringify(value)}</>;
 }
 
@@ -247,7 +251,7 @@ export function RulesPage() {
     {
       title: '参数',
       key: 'key',
-      width: 260,
+      width: 240,
       onCell: (r) => ({ rowSpan: spans.get(r.id) ?? 1 }),
       render: (_, r) => (
         <>
@@ -258,11 +262,11 @@ export function RulesPage() {
         </>
       ),
     },
-    { title: '取值', dataIndex: 'value', width: 220, render: (v, r) => <RuleValue value={v} unit={r.unit} /> },
-    { title: '辖区', dataIndex: 'jurisdiction', width: 150, render: (v) => j.label(v) },
-    { title: '有效期间', key: 'period', width: 210, render: (_, r) => <>{period(r)} {inForce(r, today) && <Tag color="green">现行</Tag>}</> },
+    { title: '取值', dataIndex: 'value', width: 200, render: (v, r) => <RuleValue value={v} unit={r.unit} /> },
+    { title: '辖区', dataIndex: 'jurisdiction', width: 120, render: (v) => j.label(v) },
+    { title: '有效期间', key: 'period', width: 190, render: (_, r) => <>{period(r)} {inForce(r, today) && <Tag color="green">现行</Tag>}</> },
     { title: '法律依据', key: 'basis', render: (_, r) => <Basis r={r} /> },
-    { title: '备注', dataIndex: 'note', width: 200, render: (v) => v ?? '' },
+    { title: '备注', dataIndex: 'note', width: 170, render: (v) => v ?? '' },
   ];
   if (manage) {
     columns.push({

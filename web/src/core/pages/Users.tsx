@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Tooltip, TreeSelect, message, type FormInstance } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Tooltip, message, type FormInstance } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { PageContainer } from '@ant-design/pro-components';
@@ -9,7 +9,7 @@ import { ApiError, get, patch, post, problemText, put, qs } from '../api';
 import { useAuth } from '../auth';
 import { ErrorAlert } from '../components';
 import { SCOPES, options } from '../labels';
-import { orgTreeData, useOrgs, type OrgNode } from './Orgs';
+import { OrgSelect, flattenOrgs, orgTreeData, useOrgs, type OrgNode } from './Orgs';
 
 interface UserGrant {
   id: number;
@@ -43,10 +43,6 @@ const LIMIT = 500; // the API's page maximum
 const PHONE = { pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号码' };
 const ID_NUMBER = { pattern: /^\d{17}[\dXx]$/, message: '请输入 18 位居民身份证号码' };
 const isLocked = (u: UserRow) => !!u.locked_until && dayjs(u.locked_until).isAfter(dayjs());
-
-function OrgSelect({ tree, ...rest }: { tree: OrgNode[]; value?: number; onChange?: (v: number) => void; 'data-testid'?: string }) {
-  return <TreeSelect showSearch treeNodeFilterProp="title" treeDefaultExpandAll treeData={tree} placeholder="输入机构名称查找" style={{ width: '100%' }} {...rest} />;
-}
 
 /** Runs a change, then refreshes the list and closes; a problem stays shown in the modal. */
 function useSave(onClose: () => void) {
@@ -135,14 +131,14 @@ function CreateUserModal({ tree, roles, onClose }: { tree: OrgNode[]; roles: Rol
         </Form.Item>
         <PiiFields />
         {roles.length > 0 && (
-        <Space style={{ display: 'flex' }} align="start">
-          <Form.Item name="roleId" label="授予角色（在所属机构）">
-            <Select allowClear style={{ width: 240 }} placeholder="暂不授权" options={roles.map((r) => ({ value: r.id, label: r.name }))} />
-          </Form.Item>
-          <Form.Item name="scope" label="数据范围">
-            <Select style={{ width: 160 }} options={options(SCOPES)} />
-          </Form.Item>
-        </Space>
+          <Space style={{ display: 'flex' }} align="start">
+            <Form.Item name="roleId" label="授予角色（在所属机构）">
+              <Select allowClear style={{ width: 240 }} placeholder="暂不授权" options={roles.map((r) => ({ value: r.id, label: r.name }))} />
+            </Form.Item>
+            <Form.Item name="scope" label="数据范围">
+              <Select style={{ width: 160 }} options={options(SCOPES)} />
+            </Form.Item>
+          </Space>
         )}
       </Form>
     </FormModal>
@@ -188,9 +184,7 @@ function GrantsModal({ user, tree, roles, onClose }: { user: UserRow; tree: OrgN
   const { busy, error, save } = useSave(onClose);
   // Grants at orgs outside the caller's scope still need a readable name in the select.
   const fullTree = useMemo(() => {
-    const known = new Set<number>();
-    const walk = (ns: OrgNode[]) => ns.forEach((n) => (known.add(n.value), walk(n.children ?? [])));
-    walk(tree);
+    const known = new Set(flattenOrgs(tree).map(([id]) => id));
     const extra = user.grants.filter((g) => !known.has(g.org_id)).map((g) => ({ value: g.org_id, key: g.org_id, title: g.org_name }));
     return [...tree, ...extra];
   }, [tree, user.grants]);
@@ -207,7 +201,7 @@ function GrantsModal({ user, tree, roles, onClose }: { user: UserRow; tree: OrgN
                     <Select style={{ width: 200 }} placeholder="角色" options={roles.map((r) => ({ value: r.id, label: r.name }))} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'orgId']} rules={[{ required: true, message: '请选择机构' }]}>
-                    <TreeSelect showSearch treeNodeFilterProp="title" treeDefaultExpandAll treeData={fullTree} placeholder="授权机构" style={{ width: 280 }} />
+                    <OrgSelect tree={fullTree} placeholder="授权机构" style={{ width: 280 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'scope']} rules={[{ required: true }]}>
                     <Select style={{ width: 140 }} options={options(SCOPES)} />
@@ -313,7 +307,7 @@ export function UsersPage() {
     >
       <Space style={{ marginBottom: 16 }} wrap>
         <Input.Search allowClear placeholder="用户名或姓名" style={{ width: 240 }} onSearch={(v) => setQ(v.trim())} />
-        <TreeSelect allowClear showSearch treeNodeFilterProp="title" treeDefaultExpandAll treeData={tree} placeholder="按机构筛选" style={{ width: 280 }} value={orgId} onChange={setOrgId} />
+        <OrgSelect allowClear tree={tree} placeholder="按机构筛选" style={{ width: 280 }} value={orgId} onChange={setOrgId} />
       </Space>
       <ErrorAlert error={users.error} />
       {users.data?.length === LIMIT && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`仅显示前 ${LIMIT} 个用户，请用搜索或机构筛选缩小范围`} />}
