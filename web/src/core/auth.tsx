@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post, setCsrfToken, setUnauthenticatedHandler } from './api';
 
@@ -36,12 +36,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
   const queryClient = useQueryClient();
 
+  // Who the cached data belongs to; undefined until the first answer of /api/auth/me.
+  const identity = useRef<string>();
   const accept = useCallback(
     (m: Me | null) => {
       setCsrfToken(m?.csrfToken ?? '');
       setMe(m);
-      // Data of one session or org must never show in another.
-      queryClient.clear();
+      // Data of one session or org must never show in another. Clearing only on a change
+      // keeps queries already running for the same caller (the public portal's) alive;
+      // a reset (not a clear) refetches what the mounted pages show.
+      const next = m ? `${m.user.id}:${m.currentOrgId ?? ''}` : 'anonymous';
+      if (identity.current !== undefined && identity.current !== next) void queryClient.resetQueries();
+      identity.current = next;
     },
     [queryClient],
   );
