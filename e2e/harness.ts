@@ -7,6 +7,7 @@ import { buildApp } from '../src/app.ts';
 import { loadDemo, DEMO_PASSWORD } from '../src/core/demo/demo.ts';
 import { buildWebIfStale, webDist } from '../src/web-build.ts';
 import type { Services } from '../src/core/services.ts';
+import type { ModuleManifest } from '../src/core/registry.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -32,10 +33,10 @@ export interface Platform {
 }
 
 /** The real server (embedded PGlite, demo data, built web app) on a loopback port, and Chromium. */
-export async function startPlatform(seed?: (s: Services) => Promise<void>): Promise<Platform> {
+export async function startPlatform(seed?: (s: Services) => Promise<void>, modules?: ModuleManifest[]): Promise<Platform> {
   if (!buildWebIfStale()) throw new Error('web build failed');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-'));
-  const app = await buildApp({ dataDir, webDist, logLevel: 'silent', loginRateLimit: 10_000 });
+  const app = await buildApp({ dataDir, webDist, logLevel: 'silent', loginRateLimit: 10_000, modules });
   await loadDemo(app.services);
   if (seed) await seed(app.services);
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });

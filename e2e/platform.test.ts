@@ -4,10 +4,14 @@ import { startDeadline } from '../src/core/calendar/deadlines.ts';
 import { SYSTEM_ACTOR } from '../src/core/audit/audit.ts';
 import { computeDeadline } from '../src/core/calendar/lookup.ts';
 import { addDays } from './dates.ts';
+import { reviewModule } from '../test/fixtures/review-module.ts';
+import { createInstance } from '../src/core/workflow/engine.ts';
+import type { Actor } from '../src/core/policy/actor.ts';
 
 /** One main path per persona of the foundation: officer, administrator, auditor, citizen. */
 describe.skipIf(!browserAvailable())('platform in Chromium', () => {
   let p: Platform;
+  let instanceId: number;
 
   beforeAll(async () => {
     p = await startPlatform(async (s) => {
@@ -20,7 +24,14 @@ describe.skipIf(!browserAvailable())('platform in Chromium', () => {
         await startDeadline(s, tx, SYSTEM_ACTOR, { ...base, title: '临期事项', subjectId: 2, startDate: s.today(), period: { days: 1, unit: 'working' } });
         await startDeadline(s, tx, SYSTEM_ACTOR, { ...base, title: '正常事项', subjectId: 3, startDate: s.today(), period: { days: 30, unit: 'working' } });
       });
-    });
+      // A procedure of the test module, drafted by the legal-affairs office.
+      const legalOrg = (await s.db.selectFrom('orgs').select('id').where('name', '=', '演示市司法局').executeTakeFirstOrThrow()).id;
+      const legal = (await s.db.selectFrom('users').select('id').where('username', '=', 'legal').executeTakeFirstOrThrow()).id;
+      const role = await s.db.selectFrom('roles').select('permissions').where('code', '=', 'legal_affairs').executeTakeFirstOrThrow();
+      await s.db.updateTable('roles').set({ permissions: [...role.permissions, 'test.draft', 'test.decide'] }).where('code', '=', 'legal_affairs').execute();
+      const drafter: Actor = { userId: legal, username: 'legal', displayName: '陈法明', orgId: legalOrg, regionCode: '990100', sessionId: '', csrfToken: '', currentOrgId: null, allGrants: [], grants: [], permissions: new Set(['test.draft']) };
+      instanceId = (await s.tx((tx) => createInstance(s, tx, drafter, { procedure: 'test.review', subjectId: 'e2e-1', title: '某重大行政决策事项', orgId: legalOrg, regionCode: '990100' }))).id;
+    }, [reviewModule]);
   });
   afterAll(async () => p?.close());
 
@@ -74,6 +85,22 @@ describe.skipIf(!browserAvailable())('platform in Chromium', () => {
     expect(await ask()).not.toBe(day);
     const audit = await p.s.db.selectFrom('audit_log').select('action').where('action', 'like', 'calendar.%').execute();
     expect(audit.length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('draws the steps of a procedure from the server, refusing a guarded one with its legal basis', async () => {
+    const page = await p.open('legal');
+    await page.goto(`/procedures/${instanceId}`);
+    await expect.poll(() => page.getByTestId('procedure-state').textContent()).toBe('起草');
+    expect(await page.getByTestId('transition-adopt').isDisabled()).toBe(true);
+    await page.getByTestId('transition-adopt').hover({ force: true });
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toContain('重大行政决策程序暂行条例 第二十七条');
+    await page.getByTestId('transition-submit').click();
+    await page.getByTestId('transition-note').fill('请审查');
+    await page.getByRole('button', { name: '确 定' }).click();
+    await expect.poll(() => page.getByTestId('procedure-state').textContent()).toBe('合法性审查');
+    const row = await p.s.db.selectFrom('procedure_instances').select(['state', 'version']).where('id', '=', instanceId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'review', version: 2 });
     await page.context().close();
   });
 

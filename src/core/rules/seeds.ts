@@ -9,7 +9,7 @@ const DJB = 'GB/T 22239-2019 信息安全技术 网络安全等级保护基本�
 const SEED000 = '吉林省法治政府建设指标体系（2014）';
 const SEED001 = '贵港市依法行政"十二五"规划（2011）';
 const SEED002 = '楚雄州法治政府建设规划暨实施方案（2016—2020）';
-const SEED003 = '行政执法责任制范本（种子文件003）';
+const SEED003 = '《健全行政执法机制》范文篇2：食品药品监督管理局行政执法责任制';
 const SEED004 = '赣州市"三个提高、一个创新"意见（2007）';
 const LOCAL_DEFAULT = '地方性规定，作为默认值；各地可按本地文件另行设定';
 
@@ -86,15 +86,15 @@ export const localRuleParams: RuleParamSeed[] = [
   { key: 'rules.comment_days', name: '规章草案公开征求意见期限', value: 15, unit: 'calendar_days', basis: { law: SEED000, article: '二（一）5', quote: '征求意见的期限不少于15日' }, note: LOCAL_DEFAULT },
   { key: 'normative.filing_days', name: '规范性文件报送备案期限', value: 15, unit: 'calendar_days', basis: { law: SEED002, article: '措施18', quote: '自公布之日起15日内报送备案' }, note: LOCAL_DEFAULT },
   { key: 'normative.validity_years', name: '规范性文件有效期', value: 5, unit: 'years', basis: { law: SEED000, article: '二（二）', quote: '规范性文件有效期为5年' }, note: LOCAL_DEFAULT },
-  { key: 'normative.validity_years_temporary', name: '暂行、试行规范性文件有效期', value: 2, unit: 'years', basis: { law: SEED000, article: '二（二）', quote: '标注"暂行"、"试行"的，有效期为2年' }, note: '种子文件002为不超过3年；' + LOCAL_DEFAULT },
-  { key: 'normative.cleanup_years', name: '规范性文件清理周期', value: 3, unit: 'years', basis: { law: SEED000, article: '二（三）', quote: '每隔3年进行一次全面清理' }, note: '种子文件001为每2年；' + LOCAL_DEFAULT },
+  { key: 'normative.validity_years_temporary', name: '暂行、试行规范性文件有效期', value: 2, unit: 'years', basis: { law: SEED000, article: '二（二）', quote: '标注"暂行"、"试行"的，有效期为2年' }, note: `${SEED002}为不超过3年；` + LOCAL_DEFAULT },
+  { key: 'normative.cleanup_years', name: '规范性文件清理周期', value: 3, unit: 'years', basis: { law: SEED000, article: '二（三）', quote: '每隔3年进行一次全面清理' }, note: `${SEED001}为每2年；` + LOCAL_DEFAULT },
   { key: 'assessment.satisfaction_min_percent', name: '外部评价满意度', value: 80, unit: 'percent', basis: { law: SEED000, article: '九', quote: '社会公众满意度达到80%以上' }, note: LOCAL_DEFAULT },
   { key: 'assessment.weight_min_percent_government', name: '依法行政考核在政府绩效考核中权重', value: 5, unit: 'percent', basis: { law: SEED000, article: '九', quote: '所占比重不低于5%' }, note: LOCAL_DEFAULT },
   { key: 'assessment.weight_min_percent_department', name: '依法行政考核在部门绩效考核中权重', value: 2, unit: 'percent', basis: { law: SEED000, article: '九', quote: '所占比重不低于2%' }, note: LOCAL_DEFAULT },
-  { key: 'assessment.self_assessment_due', name: '年度自查自评截止日', value: '12-25', unit: 'date', basis: { law: SEED003, article: '篇2 第六条', quote: '每年12月25日前完成自查自评' }, note: LOCAL_DEFAULT },
-  { key: 'accountability.preliminary_working_days', name: '内部问责初步审查期限', value: 10, unit: 'working_days', basis: { law: SEED003, article: '篇2 第七条', quote: '10个工作日内完成初步审查' }, note: LOCAL_DEFAULT },
-  { key: 'accountability.investigation_working_days', name: '内部问责调查期限', value: 30, unit: 'working_days', basis: { law: SEED003, article: '篇2 第七条', quote: '30个工作日内调查终结' }, note: LOCAL_DEFAULT },
-  { key: 'accountability.extension_working_days', name: '内部问责调查延长期限', value: 30, unit: 'working_days', basis: { law: SEED003, article: '篇2 第七条', quote: '可延长30个工作日' }, note: LOCAL_DEFAULT },
+  { key: 'assessment.self_assessment_due', name: '年度自查自评截止日', value: '12-25', unit: 'date', basis: { law: SEED003, article: '六、（二）1.', quote: '每年12月25日前完成自查自评' }, note: LOCAL_DEFAULT },
+  { key: 'accountability.preliminary_working_days', name: '内部问责初步审查期限', value: 10, unit: 'working_days', basis: { law: SEED003, article: '七、（二）', quote: '10个工作日内完成初步审查' }, note: LOCAL_DEFAULT },
+  { key: 'accountability.investigation_working_days', name: '内部问责调查期限', value: 30, unit: 'working_days', basis: { law: SEED003, article: '七、（二）', quote: '30个工作日内调查终结' }, note: LOCAL_DEFAULT },
+  { key: 'accountability.extension_working_days', name: '内部问责调查延长期限', value: 30, unit: 'working_days', basis: { law: SEED003, article: '七、（二）', quote: '可延长30个工作日' }, note: LOCAL_DEFAULT },
   { key: 'supervision.leader_assigned_working_days', name: '领导交办事项未定期限时的办理期限', value: 15, unit: 'working_days', basis: { law: SEED004, article: '（二）4', quote: '领导交办、批办事项，没有明确时限的，一般在15个工作日内办结' }, note: LOCAL_DEFAULT },
   { key: 'enforcement.casefile_reviews_per_year', name: '案卷评查次数（每年）', value: 1, unit: 'count', basis: { law: SEED001, article: '三（四）', quote: '每年至少组织一次行政执法案卷评查' }, note: LOCAL_DEFAULT },
 ];

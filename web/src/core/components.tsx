@@ -1,5 +1,7 @@
-import { useMemo } from 'react';
-import { Alert, Table, Tag, Tooltip } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Descriptions, Drawer, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import * as echarts from 'echarts/core';
@@ -7,7 +9,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { LIGHTS, UNITS } from './labels';
-import { problemText } from './api';
+import { get, problemText } from './api';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -30,6 +32,7 @@ export interface DeadlineRow {
   paused_days: number;
   org_id: number;
   assignee_user_id: number | null;
+  instance_id: number | null;
 }
 export interface DeadlineList {
   today: string;
@@ -39,9 +42,9 @@ export interface DeadlineList {
   items: DeadlineRow[];
 }
 
-export function LightTag({ light }: { light: string }) {
-  const l = LIGHTS[light] ?? { text: light, color: 'default' };
-  return <Tag color={l.color}>{l.text}</Tag>;
+export function LightTag({ light, short }: { light: string; short?: boolean }) {
+  const l = LIGHTS[light] ?? { text: light, color: 'default', short: light };
+  return <Tag color={l.color}>{short ? l.short : l.text}</Tag>;
 }
 
 export function ErrorAlert({ error }: { error: unknown }) {
@@ -55,16 +58,25 @@ function daysLeftText(n: number) {
 }
 
 export function DeadlineTable({ data, loading, moduleName, extra }: { data?: DeadlineRow[]; loading: boolean; moduleName: (id: string) => string; extra?: ColumnsType<DeadlineRow> }) {
+  const [open, setOpen] = useState<number>();
   const columns: ColumnsType<DeadlineRow> = [
-    { title: '状态', dataIndex: 'light', width: 140, render: (v) => <LightTag light={v} /> },
-    { title: '事项', dataIndex: 'title' },
-    { title: '业务', dataIndex: 'module', width: 110, render: (v) => moduleName(v) },
-    { title: '责任机构', dataIndex: 'org_name', width: 180 },
-    { title: '承办人', dataIndex: 'assignee_name', width: 90, render: (v) => v ?? '本机构' },
+    { title: '状态', dataIndex: 'light', width: 90, render: (v) => <LightTag light={v} short /> },
+    {
+      title: '事项',
+      dataIndex: 'title',
+      render: (v, r) => (
+        <Typography.Link data-testid={`deadline-${r.id}`} onClick={() => setOpen(r.id)}>
+          {v}
+        </Typography.Link>
+      ),
+    },
+    { title: '业务', dataIndex: 'module', width: 90, render: (v) => moduleName(v) },
+    { title: '责任机构', dataIndex: 'org_name', width: 150, ellipsis: true },
+    { title: '承办人', dataIndex: 'assignee_name', width: 80, render: (v) => v ?? '本机构' },
     {
       title: '期限',
       dataIndex: 'due_date',
-      width: 210,
+      width: 170,
       render: (v, r) => (
         <Tooltip title={`自 ${r.start_date} 起 ${r.days} ${UNITS[r.unit] ?? r.unit}（规则 ${r.rule_key}）${r.extended_days ? `，延长 ${r.extended_days} 日` : ''}${r.paused_days ? `，中止 ${r.paused_days} 日` : ''}`}>
           <span data-testid={`due-${r.id}`}>{v}</span> {r.provisional && <Tag color="orange">暂定</Tag>}
@@ -74,7 +86,48 @@ export function DeadlineTable({ data, loading, moduleName, extra }: { data?: Dea
     },
     ...(extra ?? []),
   ];
-  return <Table rowKey="id" size="middle" loading={loading} dataSource={data} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: '没有未办结的期限' }} />;
+  return (
+    <>
+      <Table rowKey="id" size="middle" tableLayout="fixed" scroll={{ x: 760 }} loading={loading} dataSource={data} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: '没有未办结的期限' }} />
+      <DeadlineDrawer id={open} onClose={() => setOpen(undefined)} />
+    </>
+  );
+}
+
+const EVENTS: Record<string, string> = { start: '起算', pause: '中止', resume: '恢复', extend: '延长', close: '办结', reopen: '重新计算' };
+
+/** One deadline's history: start, pauses, extensions and closing, each with its reason. */
+function DeadlineDrawer({ id, onClose }: { id?: number; onClose: () => void }) {
+  const q = useQuery({ queryKey: ['deadline', id], enabled: !!id, queryFn: () => get<any>(`/api/supervision/deadlines/${id}`) });
+  const d = q.data;
+  return (
+    <Drawer title={d?.title ?? '期限'} open={!!id} onClose={onClose} width={480}>
+      <ErrorAlert error={q.error} />
+      {d && (
+        <>
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label="届满日">{d.due_date}{d.provisional && <Tag color="orange" style={{ marginLeft: 8 }}>暂定</Tag>}</Descriptions.Item>
+            <Descriptions.Item label="期间">自 {d.start_date} 起 {d.days} {UNITS[d.unit] ?? d.unit}</Descriptions.Item>
+            <Descriptions.Item label="规则参数">{d.rule_key ?? '（指定期限）'}</Descriptions.Item>
+            <Descriptions.Item label="状态">{d.status === 'open' ? '进行中' : d.status === 'paused' ? '中止' : '已办结'}</Descriptions.Item>
+          </Descriptions>
+          <Timeline
+            style={{ marginTop: 24 }}
+            items={(d.events ?? []).map((e: any) => ({
+              children: (
+                <>
+                  <b>{EVENTS[e.event] ?? e.event}</b> {e.on_date}
+                  {e.due_after && e.due_after !== e.due_before && <span>，届满日 {e.due_before ? `${e.due_before} → ` : ''}{e.due_after}</span>}
+                  {e.reason && <div style={{ color: '#666' }}>{e.reason}</div>}
+                </>
+              ),
+            }))}
+          />
+          {d.instance_id && <Link to={`/procedures/${d.instance_id}`}>打开办理事项</Link>}
+        </>
+      )}
+    </Drawer>
+  );
 }
 
 /** Yellow and red items per module (DESIGN.md §4.5: supervision across every module). */

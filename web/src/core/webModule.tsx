@@ -8,6 +8,7 @@ import { RolesPage } from './pages/Roles';
 import { CalendarPage } from './pages/Calendar';
 import { RulesPage } from './pages/Rules';
 import { AuditPage } from './pages/Audit';
+import { ProcedureInstancePage } from './pages/ProcedureInstance';
 import { DeadlineCalculatorPage } from '../public/DeadlineCalculator';
 
 /** The core's pages, registered like any module's. */
@@ -22,6 +23,7 @@ export const coreWebModule: WebModule = {
     { path: '/admin/roles', component: RolesPage, title: '角色权限', permission: 'role.read', group: '系统管理', icon: <SafetyOutlined />, order: 92 },
     { path: '/admin/calendar', component: CalendarPage, title: '法定日历', permission: 'authenticated', group: '系统管理', icon: <CalendarOutlined />, order: 93 },
     { path: '/admin/rules', component: RulesPage, title: '规则参数', permission: 'rule.read', group: '系统管理', icon: <NumberOutlined />, order: 94 },
+    { path: '/procedures/:id', component: ProcedureInstancePage, title: '办理事项', permission: 'authenticated', hideInMenu: true },
     { path: '/admin/audit', component: AuditPage, title: '审计日志', permission: 'audit.read', group: '安全审计', icon: <AuditOutlined />, order: 99 },
   ],
   publicPages: [{ path: '/public/deadline', title: '法定期限计算', component: DeadlineCalculatorPage }],
