@@ -74,6 +74,19 @@ describe.each(kinds)('procedure engine on %s', (kind) => {
     expect(err).toMatchObject({ status: 409, code: 'stale_version' });
   });
 
+  it("checks a step's data against its schema and undoes the whole step when the module's effect refuses", async () => {
+    const inst = await newInstance('事项（数据与效果）');
+    const bad = await executeTransition(env.s, full, inst.id, 'withdraw', { version: 1, data: { colour: 'red' } }).catch((e) => e);
+    expect(bad).toMatchObject({ status: 400, code: 'invalid_input', field: 'data.colour' });
+    const seq = (await env.s.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq;
+    const refused = await executeTransition(env.s, full, inst.id, 'withdraw', { version: 1, data: { reason: 'boom' } }).catch((e) => e);
+    expect(refused).toMatchObject({ status: 409, code: 'effect_refused' });
+    const row = await env.s.db.selectFrom('procedure_instances').select(['state', 'version']).where('id', '=', inst.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'draft', version: 1 });
+    expect((await env.s.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq).toBe(seq);
+    expect(await executeTransition(env.s, full, inst.id, 'withdraw', { version: 1, data: { reason: '不再需要' } })).toMatchObject({ state: 'withdrawn' });
+  });
+
   it('requires a note where the procedure demands a written reason', async () => {
     const inst = await newInstance('事项四');
     await executeTransition(env.s, full, inst.id, 'submit', { version: 1 });

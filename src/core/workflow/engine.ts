@@ -6,6 +6,8 @@ import type { Actor } from '../policy/actor.ts';
 import { hasPermission, inScope, orgFacts, type OrgFacts } from '../policy/scope.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { actorForAudit } from '../auth/audit-actor.ts';
+import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
 import { badInput, conflict, DomainError, notFound, staleVersion } from '../http/errors.ts';
 import { ruleValue } from '../rules/service.ts';
 import { closeDeadline, pauseDeadline, resumeDeadline, startDeadline } from '../calendar/deadlines.ts';
@@ -183,6 +185,7 @@ export async function executeTransition(s: Services, actor: Actor, id: number, c
     if (!t) throw badInput('unknown_transition', 'transition', { zh: `办理程序中没有"${code}"这一步`, en: `The procedure has no transition ${code}` });
     if (input.version !== inst.version) throw staleVersion({ zh: '办理事项', en: 'Procedure instance' });
     if (t.requireNote && !input.note?.trim()) throw badInput('note_required', 'note', { zh: `"${t.name.zh}"需要填写意见或理由`, en: `"${t.name.en}" requires a written note` });
+    if (t.dataSchema) checkData(t.dataSchema, input.data ?? {});
     const refusal = await evaluate(s, tx, actor, def, inst, t, input, facts);
     if (refusal) {
       const status = refusal.code === 'forbidden' || refusal.code === 'out_of_scope' ? 403 : 409;
@@ -211,6 +214,7 @@ export async function executeTransition(s: Services, actor: Actor, id: number, c
       .insertInto('procedure_history')
       .values({ instance_id: id, transition: t.code, from_state: inst.state, to_state: t.to, actor_id: actor.userId, note: input.note ?? null, data: JSON.stringify(input.data ?? {}) })
       .execute();
+    if (t.effect) await t.effect({ services: s, tx, actor, instance: view(after), input });
     const open = await tx.selectFrom('deadlines').select(['id', 'kind', 'status']).where('instance_id', '=', id).where('status', '<>', 'closed').execute();
     const matches = (kinds: string[] | undefined, kind: string) => !!kinds && (kinds.includes('*') || kinds.includes(kind));
     for (const d of open) {
@@ -234,6 +238,14 @@ export async function executeTransition(s: Services, actor: Actor, id: number, c
     });
     return view(after);
   });
+}
+
+/** A step's data must fit its schema; the first error names the field. */
+function checkData(schema: TSchema, data: unknown) {
+  const first = Value.Errors(schema, data).First();
+  if (!first) return;
+  const field = `data${first.path.replace(/\//g, '.')}`;
+  throw badInput('invalid_input', field, { zh: `字段 ${field} 不合法：${first.message}`, en: `${field}: ${first.message}` });
 }
 
 export function conflictIfInvalid(def: ProcedureDefinition) {

@@ -2,6 +2,8 @@ import type { LegalBasis } from '../http/errors.ts';
 import type { Tx } from '../db/client.ts';
 import type { Actor } from '../policy/actor.ts';
 import type { Text } from '../registry.ts';
+import type { TSchema } from '@sinclair/typebox';
+import type { Services } from '../services.ts';
 
 export interface ProcedureState {
   code: string;
@@ -63,6 +65,14 @@ export interface TransitionDef {
   /** A written note (reason, opinion) is required. */
   requireNote?: boolean;
   startDeadlines?: DeadlineStartDef[];
+  /** Schema of `input.data` for this step (checked before guards; unknown fields refused). */
+  dataSchema?: TSchema;
+  /**
+   * The module's own changes for this step (e.g. assign the registration number on
+   * publication), run in the same transaction after the state change: if it throws,
+   * nothing of the step is kept.
+   */
+  effect?: (ctx: EffectContext) => Promise<void>;
   /** Deadline kinds of this instance closed by the transition ('*' = all open). */
   closeDeadlines?: string[];
   pauseDeadlines?: string[];
@@ -79,6 +89,15 @@ export interface ProcedureDefinition {
   transitions: TransitionDef[];
   /** Deadlines started when an instance is created. */
   startDeadlines?: DeadlineStartDef[];
+}
+
+export interface EffectContext {
+  services: Services;
+  tx: Tx;
+  actor: Actor;
+  /** The instance after the state change. */
+  instance: InstanceView;
+  input: TransitionInput;
 }
 
 export interface TransitionInput {
