@@ -61,6 +61,10 @@ describe.each(kinds)('authorization of every route on %s', (kind) => {
       await tx.insertInto('attachments').values({ id: att, org_id: victimOrg, region_code: '990121', owner_type: 'org', owner_id: String(victimOrg), filename: `${MARK}.pdf`, mime: 'application/pdf', size_bytes: 1, sm3: '0'.repeat(64), storage_key: 'none', uploaded_by: victim.id }).execute();
       const someRole = await tx.selectFrom('roles').select('id').where('code', '=', 'staff').executeTakeFirstOrThrow();
       owned = { org: String(victimOrg), user: String(victim.id), deadline: String(d.id), supervision_notice: String(n.id), procedure_instance: String(inst.id), attachment: att, global: String(someRole.id) };
+      // Module resources bring their own fixture row.
+      for (const r of s.registry.resources.values()) {
+        if (r.fixture && !owned[r.type]) owned[r.type] = await r.fixture({ services: s, tx, orgId: victimOrg, regionCode: '990121', userId: victim.id, mark: MARK });
+      }
     });
     intruder = await env.login('intruder', 'Another-pass-2026');
   });

@@ -67,6 +67,15 @@ describe.each(kinds)('procedure engine on %s', (kind) => {
     expect(d.history).toHaveLength(0);
   });
 
+  it('lists a step whose guard judges only its input as allowed, and applies that guard on execution', async () => {
+    const inst = await newInstance('事项（输入守卫）');
+    const d = await describeInstance(env.s, full, inst.id);
+    expect(d.transitions.find((t) => t.code === 'withdraw')).toMatchObject({ allowed: true });
+    const err = await executeTransition(env.s, full, inst.id, 'withdraw', { version: 1, data: { reason: 'whim' } }).catch((e) => e);
+    expect(err).toMatchObject({ status: 409, code: 'guard_refused', rule: 'reason_not_acceptable' });
+    expect(await executeTransition(env.s, full, inst.id, 'withdraw', { version: 1, data: { reason: '重复立项' } })).toMatchObject({ state: 'withdrawn' });
+  });
+
   it('refuses a stale version with 409 stale_version', async () => {
     const inst = await newInstance('事项三');
     await executeTransition(env.s, full, inst.id, 'submit', { version: 1 });

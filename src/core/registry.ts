@@ -19,6 +19,8 @@ export interface PermissionDef {
    * national rule parameters, roles) and need a grant whose scope is 'all'.
    */
   global?: boolean;
+  /** Built-in roles that receive the permission when it first appears. */
+  roles?: string[];
 }
 
 /**
@@ -33,6 +35,12 @@ export interface ResourceDef {
   orgColumn: string;
   readPermission: string;
   writePermission: string;
+  /**
+   * Creates one row owned by `orgId` whose text fields contain `mark`, returning its id.
+   * The route-enumerating authorization test aims every `:id` route of the resource at
+   * such a row of a third organisation, so a module's routes are covered automatically.
+   */
+  fixture?: (ctx: { services: Services; tx: Tx; orgId: number; regionCode: string; userId: number; mark: string }) => Promise<string>;
 }
 
 export interface PublicPageDef {

@@ -100,7 +100,7 @@ export async function createInstance(
 }
 
 /** Evaluates one transition for the caller: permission, data scope, state, guards. */
-async function evaluate(s: Services, tx: Tx, actor: Actor, def: ProcedureDefinition, inst: InstanceRow, t: TransitionDef, input: TransitionInput, facts: OrgFacts): Promise<AllowedTransition['refusal'] | undefined> {
+async function evaluate(s: Services, tx: Tx, actor: Actor, def: ProcedureDefinition, inst: InstanceRow, t: TransitionDef, input: TransitionInput, facts: OrgFacts, listing = false): Promise<AllowedTransition['refusal'] | undefined> {
   if (!t.from.includes(inst.state)) {
     const st = def.states.find((x) => x.code === inst.state);
     return { code: 'wrong_state', detail: `当前状态"${st?.name.zh ?? inst.state}"不能执行"${t.name.zh}"`, detail_en: `"${t.name.en}" is not possible in state "${st?.name.en ?? inst.state}"` };
@@ -116,6 +116,7 @@ async function evaluate(s: Services, tx: Tx, actor: Actor, def: ProcedureDefinit
     actor,
     instance: view(inst),
     input,
+    today: s.today(),
     rule: (key) => ruleValue(tx, key, inst.region_code, s.today()),
     attachmentCount: async (kind) => {
       let q = tx.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_type', '=', inst.subject_type).where('owner_id', '=', inst.subject_id);
@@ -124,6 +125,7 @@ async function evaluate(s: Services, tx: Tx, actor: Actor, def: ProcedureDefinit
     },
   };
   for (const g of t.guards ?? []) {
+    if (listing && g.inputOnly) continue;
     if (!(await g.check(ctx))) {
       return { code: g.code, detail: g.message.zh, detail_en: g.message.en, basis: g.basis };
     }
@@ -159,7 +161,7 @@ export async function describeInstance(s: Services, actor: Actor, id: number) {
       .execute();
     const transitions: AllowedTransition[] = [];
     for (const t of def.transitions.filter((x) => x.from.includes(inst.state))) {
-      const refusal = await evaluate(s, tx, actor, def, inst, t, { version: inst.version }, facts);
+      const refusal = await evaluate(s, tx, actor, def, inst, t, { version: inst.version }, facts, true);
       transitions.push({ code: t.code, name: t.name, to: t.to, allowed: !refusal, ...(refusal ? { refusal } : {}) });
     }
     const deadlines = await tx.selectFrom('deadlines').selectAll().where('instance_id', '=', id).orderBy('id').execute();

@@ -29,6 +29,8 @@ export interface GuardContext {
   actor: Actor;
   instance: InstanceView;
   input: TransitionInput;
+  /** Today on the statutory calendar (China time), YYYY-MM-DD. */
+  today: string;
   /** Rule parameter in force for the instance's jurisdiction today. */
   rule<T = unknown>(key: string): Promise<T>;
   /** Attachments linked to the instance's subject. */
@@ -43,6 +45,11 @@ export interface GuardDef {
   code: string;
   message: Text;
   basis: LegalBasis;
+  /**
+   * The guard judges only the step's own input (a checklist, a form field). It is not
+   * evaluated when listing the steps a caller may take, since the form supplies the input.
+   */
+  inputOnly?: boolean;
   check(ctx: GuardContext): boolean | Promise<boolean>;
 }
 

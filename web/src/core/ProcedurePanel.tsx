@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Steps, Tag, Timeline, Tooltip, Typography, message } from 'antd';
 import { get, post, problemText } from './api';
@@ -30,9 +30,10 @@ export const basisText = (b?: Basis) => (b ? `${b.law}${b.article ? ' ' + b.arti
  * A procedure instance with its history and the steps the caller may take now. The
  * buttons come from the server's evaluation of the procedure definition (guards, data
  * scope, permissions): a step the caller may not take is shown disabled with the rule
- * that refuses it, never re-decided here. Modules embed this panel in their pages.
+ * that refuses it, never re-decided here. Modules embed this panel in their pages and
+ * may give, per step code, the form items of the step's data (named ['data', …]).
  */
-export function ProcedurePanel({ id }: { id: number }) {
+export function ProcedurePanel({ id, dataFields, onChanged }: { id: number; dataFields?: Record<string, ReactNode>; onChanged?: () => void }) {
   const qc = useQueryClient();
   const key = ['procedure', id];
   const q = useQuery({ queryKey: key, queryFn: () => get<InstanceDescription>(`/api/procedures/${id}`) });
@@ -49,7 +50,8 @@ export function ProcedurePanel({ id }: { id: number }) {
     setBusy(true);
     setError(undefined);
     try {
-      await post(`/api/procedures/${id}/transitions/${step!.code}`, { version: d.instance.version, ...(v.note ? { note: v.note } : {}) });
+      await post(`/api/procedures/${id}/transitions/${step!.code}`, { version: d.instance.version, ...(v.note ? { note: v.note } : {}), ...(dataFields?.[step!.code] ? { data: v.data ?? {} } : {}) });
+      onChanged?.();
       message.success(`已${step!.name.zh}`);
       setStep(undefined);
       form.resetFields();
@@ -109,6 +111,7 @@ export function ProcedurePanel({ id }: { id: number }) {
       <Modal title={step?.name.zh} open={!!step} onOk={run} confirmLoading={busy} onCancel={() => setStep(undefined)} okText="确定" destroyOnHidden>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical">
+          {step && dataFields?.[step.code]}
           <Form.Item name="note" label="意见或理由">
             <Input.TextArea data-testid="transition-note" rows={4} />
           </Form.Item>
