@@ -2,6 +2,7 @@ import path from 'node:path';
 import { webDist } from './web-build.ts';
 import { buildApp, prepareServices, type AppOptions } from './app.ts';
 import type { Services } from './core/services.ts';
+import { startJobs } from './core/jobs/scheduler.ts';
 
 
 /** Options from the environment (DESIGN.md §6: PORT, FAZHI_DATA_DIR, DATABASE_URL). */
@@ -22,7 +23,10 @@ export async function serve(opts: AppOptions, services?: Services) {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });
+  // FAZHI_JOBS=0 turns the periodic scans off (e.g. on all but one of several app processes).
+  const stopJobs = process.env.FAZHI_JOBS === '0' ? () => {} : startJobs(s, (msg, err) => app.log.error({ err }, msg));
   const close = async () => {
+    stopJobs();
     await app.close();
     await s.database.close();
     process.exit(0);

@@ -85,6 +85,7 @@ describe.each(kinds)('authorization of every route on %s', (kind) => {
         if (/^(orgId|parentId)$/.test(k)) o[k] = victimOrg;
         else if (k === 'toUserId') o[k] = Number(owned.user);
         else if (k === 'deadlineId') o[k] = Number(owned.deadline);
+        else if (k === 'documentId') o[k] = Number(owned.normative_document ?? 1);
         else if (k === 'version') o[k] = 1;
         else if (typeof o[k] === 'string' && o[k].length === 0) o[k] = '测试文字内容';
         else aim(o[k]);

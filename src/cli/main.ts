@@ -14,6 +14,7 @@ import { recordAudit, SYSTEM_ACTOR } from '../core/audit/audit.ts';
 import { createUserTx } from '../core/users/service.ts';
 import { DomainError } from '../core/http/errors.ts';
 import { buildWebIfStale } from '../web-build.ts';
+import { jobsOf, runJob } from '../core/jobs/scheduler.ts';
 
 
 function fail(msg: string): never {
@@ -85,6 +86,30 @@ audit
     await s.database.close();
     console.log(JSON.stringify(r));
     if (!r.ok) fail(`审计链校验失败 / audit chain broken at entry ${r.firstBad?.seq}: ${r.firstBad?.detail_en}`);
+  });
+
+const jobs = program.command('jobs').description('periodic scans of the modules (run by the server on their schedule)');
+jobs
+  .command('list')
+  .description('list the jobs and their schedules (China time)')
+  .action(async () => {
+    const s = await prepareServices(optionsFromEnv());
+    for (const j of jobsOf(s)) console.log(`${j.name}\t${j.cron}`);
+    await s.database.close();
+  });
+jobs
+  .command('run <name>')
+  .description('run one job now (idempotent: a second run changes nothing)')
+  .action(async (name: string) => {
+    const s = await prepareServices(optionsFromEnv());
+    try {
+      await runJob(s, name);
+    } catch (err) {
+      await s.database.close();
+      fail((err as Error).message);
+    }
+    await s.database.close();
+    console.log(`job ${name} done`);
   });
 
 const calendar = program.command('calendar').description('statutory calendar');

@@ -4,7 +4,7 @@ import type { ProcedureInstanceTable } from '../db/tables.ts';
 import type { Services } from '../services.ts';
 import type { Actor } from '../policy/actor.ts';
 import { hasPermission, inScope, orgFacts, type OrgFacts } from '../policy/scope.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.ts';
 import { actorForAudit } from '../auth/audit-actor.ts';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
@@ -105,6 +105,9 @@ async function evaluate(s: Services, tx: Tx, actor: Actor, def: ProcedureDefinit
     const st = def.states.find((x) => x.code === inst.state);
     return { code: 'wrong_state', detail: `当前状态"${st?.name.zh ?? inst.state}"不能执行"${t.name.zh}"`, detail_en: `"${t.name.en}" is not possible in state "${st?.name.en ?? inst.state}"` };
   }
+  if (t.system) {
+    return { code: 'system_only', detail: `"${t.name.zh}"由系统按规则自动执行`, detail_en: `"${t.name.en}" is taken by the platform on its rule` };
+  }
   if (!hasPermission(actor, t.permission)) {
     return { code: 'forbidden', detail: `缺少权限：${t.permission}`, detail_en: `Missing permission ${t.permission}` };
   }
@@ -160,7 +163,7 @@ export async function describeInstance(s: Services, actor: Actor, id: number) {
       .orderBy('h.id')
       .execute();
     const transitions: AllowedTransition[] = [];
-    for (const t of def.transitions.filter((x) => x.from.includes(inst.state))) {
+    for (const t of def.transitions.filter((x) => x.from.includes(inst.state) && !x.system)) {
       const refusal = await evaluate(s, tx, actor, def, inst, t, { version: inst.version }, facts, true);
       transitions.push({ code: t.code, name: t.name, to: t.to, allowed: !refusal, ...(refusal ? { refusal } : {}) });
     }
@@ -193,7 +196,7 @@ export async function executeTransition(s: Services, actor: Actor, id: number, c
       const status = refusal.code === 'forbidden' || refusal.code === 'out_of_scope' ? 403 : 409;
       throw new DomainError({
         status,
-        code: refusal.code === 'wrong_state' || status === 403 ? refusal.code : 'guard_refused',
+        code: refusal.code === 'wrong_state' || refusal.code === 'system_only' || status === 403 ? refusal.code : 'guard_refused',
         title: '不能执行该操作',
         detail: refusal.detail,
         detail_en: refusal.detail_en,
@@ -202,44 +205,70 @@ export async function executeTransition(s: Services, actor: Actor, id: number, c
         extra: { transition: t.code },
       });
     }
-    const auditActor = actorForAudit(actor);
-    const data = { ...(inst.data as object), ...(input.data ?? {}) };
-    const after = await tx
-      .updateTable('procedure_instances')
-      .set({ state: t.to, version: inst.version + 1, data: JSON.stringify(data), updated_at: new Date() })
-      .where('id', '=', id)
-      .where('version', '=', inst.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!after) throw staleVersion({ zh: '办理事项', en: 'Procedure instance' });
-    await tx
-      .insertInto('procedure_history')
-      .values({ instance_id: id, transition: t.code, from_state: inst.state, to_state: t.to, actor_id: actor.userId, note: input.note ?? null, data: JSON.stringify(input.data ?? {}) })
-      .execute();
-    if (t.effect) await t.effect({ services: s, tx, actor, instance: view(after), input });
-    const open = await tx.selectFrom('deadlines').select(['id', 'kind', 'status']).where('instance_id', '=', id).where('status', '<>', 'closed').execute();
-    const matches = (kinds: string[] | undefined, kind: string) => !!kinds && (kinds.includes('*') || kinds.includes(kind));
-    for (const d of open) {
-      if (matches(t.closeDeadlines, d.kind)) await closeDeadline(s, tx, auditActor, d.id, `${t.name.zh}`);
-      else if (d.status === 'open' && matches(t.pauseDeadlines, d.kind)) await pauseDeadline(tx, auditActor, d.id, s.today(), t.name.zh);
-      else if (d.status === 'paused' && matches(t.resumeDeadlines, d.kind)) await resumeDeadline(s, tx, auditActor, d.id, s.today(), t.name.zh);
-    }
-    await startAll(s, tx, actor, after, t.startDeadlines);
-    if (def.states.find((x) => x.code === t.to)?.final) {
-      // A procedure that has ended leaves nothing to supervise.
-      const still = await tx.selectFrom('deadlines').select('id').where('instance_id', '=', id).where('status', '<>', 'closed').execute();
-      for (const d of still) await closeDeadline(s, tx, auditActor, d.id, `程序终结：${t.name.zh}`);
-    }
-    await recordAudit(tx, auditActor, {
-      action: 'procedure.transition',
-      entityType: 'procedure_instance',
-      entityId: id,
-      orgId: inst.org_id,
-      before: { state: inst.state, version: inst.version },
-      after: { state: t.to, version: after.version, transition: t.code, note: input.note ?? null },
-    });
-    return view(after);
+    return applyTransition(s, tx, actor, actorForAudit(actor), def, inst, t, input);
   });
+}
+
+/**
+ * The changes of a transition that has passed its checks: state, history, the module's
+ * effect, deadlines, audit — all in the caller's transaction.
+ */
+async function applyTransition(s: Services, tx: Tx, actor: Actor, auditActor: AuditActor, def: ProcedureDefinition, inst: InstanceRow, t: TransitionDef, input: TransitionInput) {
+  const id = inst.id;
+  const data = { ...(inst.data as object), ...(input.data ?? {}) };
+  const after = await tx
+    .updateTable('procedure_instances')
+    .set({ state: t.to, version: inst.version + 1, data: JSON.stringify(data), updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', inst.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!after) throw staleVersion({ zh: '办理事项', en: 'Procedure instance' });
+  await tx
+    .insertInto('procedure_history')
+    .values({ instance_id: id, transition: t.code, from_state: inst.state, to_state: t.to, actor_id: auditActor.userId, note: input.note ?? null, data: JSON.stringify(input.data ?? {}) })
+    .execute();
+  if (t.effect) await t.effect({ services: s, tx, actor, instance: view(after), input });
+  const open = await tx.selectFrom('deadlines').select(['id', 'kind', 'status']).where('instance_id', '=', id).where('status', '<>', 'closed').execute();
+  const matches = (kinds: string[] | undefined, kind: string) => !!kinds && (kinds.includes('*') || kinds.includes(kind));
+  for (const d of open) {
+    if (matches(t.closeDeadlines, d.kind)) await closeDeadline(s, tx, auditActor, d.id, `${t.name.zh}`);
+    else if (d.status === 'open' && matches(t.pauseDeadlines, d.kind)) await pauseDeadline(tx, auditActor, d.id, s.today(), t.name.zh);
+    else if (d.status === 'paused' && matches(t.resumeDeadlines, d.kind)) await resumeDeadline(s, tx, auditActor, d.id, s.today(), t.name.zh);
+  }
+  await startAll(s, tx, actor, after, t.startDeadlines);
+  if (def.states.find((x) => x.code === t.to)?.final) {
+    // A procedure that has ended leaves nothing to supervise.
+    const still = await tx.selectFrom('deadlines').select('id').where('instance_id', '=', id).where('status', '<>', 'closed').execute();
+    for (const d of still) await closeDeadline(s, tx, auditActor, d.id, `程序终结：${t.name.zh}`);
+  }
+  await recordAudit(tx, auditActor, {
+    action: 'procedure.transition',
+    entityType: 'procedure_instance',
+    entityId: id,
+    orgId: inst.org_id,
+    before: { state: inst.state, version: inst.version },
+    after: { state: t.to, version: after.version, transition: t.code, note: input.note ?? null },
+  });
+  return view(after);
+}
+
+/** The platform's own actor for system transitions: no grants, no permissions. */
+const SYSTEM: Actor = { userId: 0, username: 'system', displayName: '系统', orgId: 0, regionCode: '000000', sessionId: '', csrfToken: '', currentOrgId: null, allGrants: [], grants: [], permissions: new Set() };
+
+/**
+ * A transition the platform takes on a rule (expiry, a scheduled scan), inside the caller's
+ * transaction. Returns null when the instance is no longer in a state it applies to, so a
+ * scan that runs twice changes nothing the second time.
+ */
+export async function executeSystemTransition(s: Services, tx: Tx, id: number, code: string, note: string, data?: Record<string, unknown>) {
+  const inst = await loadInstance(tx, id, true);
+  if (!inst) throw notFound({ zh: '办理事项', en: 'Procedure instance' });
+  const def = definitionOf(s, inst.procedure);
+  const t = def.transitions.find((x) => x.code === code);
+  if (!t?.system) throw new Error(`${code} is not a system transition of ${def.code}`);
+  if (!t.from.includes(inst.state)) return null;
+  return applyTransition(s, tx, SYSTEM, SYSTEM_ACTOR, def, inst, t, { version: inst.version, note, data });
 }
 
 /** A step's data must fit its schema; the first error names the field. */

@@ -68,6 +68,11 @@ export interface TransitionDef {
   to: string;
   /** Permission code the caller needs, within data scope of the instance's organisation. */
   permission: string;
+  /**
+   * Taken only by the platform itself on a rule (e.g. 有效期届满自动失效), through
+   * executeSystemTransition; never offered to or accepted from a user.
+   */
+  system?: boolean;
   guards?: GuardDef[];
   /** A written note (reason, opinion) is required. */
   requireNote?: boolean;

@@ -6,16 +6,19 @@ import { assertOrgInScope, orgScopeFilter } from '../../core/policy/scope.ts';
 import { badInput, conflict, DomainError, notFound, staleVersion } from '../../core/http/errors.ts';
 import { recordAudit } from '../../core/audit/audit.ts';
 import { actorForAudit } from '../../core/auth/audit-actor.ts';
-import { createInstance } from '../../core/workflow/engine.ts';
 import { ruleValue } from '../../core/rules/service.ts';
 import { isValidIsoDate } from '../../core/calendar/dates.ts';
 import { SEED002 } from '../../core/rules/seeds.ts';
 import { ndb, ntx, type DocType, type ReviewOutcome } from './schema.ts';
 import { formatNumber, parseNumberPattern } from './numbering.ts';
-import { segmentForIndex, segmentQuery, tsQuery } from './text-search.ts';
+import { searchVector, segmentQuery, tsQuery } from './text-search.ts';
 import { flagRisks } from './risk-flags.ts';
 import { validityEnd } from './validity.ts';
 import { CHECKLIST } from './checklist.ts';
+import { IN_FORCE } from './states.ts';
+import { maskPersonName } from '../../core/crypto/mask.ts';
+import { paragraphsOf } from './paragraphs.ts';
+import { createInstance, executeSystemTransition } from '../../core/workflow/engine.ts';
 
 const DOC = { zh: '规范性文件', en: 'Normative document' };
 export { MAX_BODY } from './limits.ts';
@@ -80,6 +83,8 @@ export interface DraftInput {
   body: string;
   legalBases?: string[];
   consultedOrgIds?: number[];
+  /** A document in force of the same issuer that this one re-issues after evaluation. */
+  replacesId?: number;
 }
 
 function checkBody(body: string) {
@@ -87,7 +92,6 @@ function checkBody(body: string) {
   if (body.length > MAX_BODY) throw badInput('body_too_long', 'body', { zh: `文件正文超过 ${MAX_BODY} 字`, en: `The text exceeds ${MAX_BODY} characters` });
 }
 
-const searchVector = (title: string, body: string) => sql<string>`to_tsvector('simple', ${segmentForIndex(`${title}\n${body}`)})`;
 
 /** Only a confirmed, announced issuer may have a document drafted in its name (seed 002 measure 17). */
 export async function createDocument(s: Services, actor: Actor, input: DraftInput) {
@@ -112,6 +116,12 @@ export async function createDocument(s: Services, actor: Actor, input: DraftInpu
     for (const o of input.consultedOrgIds ?? []) {
       if (!(await tx.selectFrom('orgs').select('id').where('id', '=', o).executeTakeFirst())) throw badInput('unknown_org', 'consultedOrgIds', { zh: `征求意见的部门不存在：${o}`, en: `Unknown organisation ${o}` });
     }
+    if (input.replacesId) {
+      const old = await t.selectFrom('normative_documents').select(['issuer_org_id', 'status']).where('id', '=', input.replacesId).executeTakeFirst();
+      if (!old || old.issuer_org_id !== input.issuerOrgId || !IN_FORCE.includes(old.status)) {
+        throw badInput('replaces_invalid', 'replacesId', { zh: '被替代的文件须为同一制定机关的现行有效文件', en: 'The replaced document must be in force and of the same issuer' });
+      }
+    }
     const org = await tx.selectFrom('orgs').select('region_code').where('id', '=', draftingOrgId).executeTakeFirstOrThrow();
     const doc = await t
       .insertInto('normative_documents')
@@ -126,6 +136,7 @@ export async function createDocument(s: Services, actor: Actor, input: DraftInpu
         body: input.body,
         legal_bases: input.legalBases ?? [],
         consulted_org_ids: input.consultedOrgIds ?? [],
+        replaces_id: input.replacesId ?? null,
         created_by: actor.userId,
       })
       .returningAll()
@@ -193,8 +204,41 @@ export async function getDocument(s: Services, actor: Actor, id: number) {
   await assertOrgInScope(s.db, actor, 'normative.read', doc.org_id, DOC);
   const reviews = await db.selectFrom('normative_reviews as r').leftJoin('users as u', 'u.id', 'r.reviewer_id').select(['r.id', 'r.outcome', 'r.checklist', 'r.opinion', 'r.at', 'u.display_name as reviewer_name']).where('r.document_id', '=', id).orderBy('r.id').execute();
   const decisions = await db.selectFrom('normative_decisions').select(['id', 'meeting', 'meeting_date', 'decision', 'at']).where('document_id', '=', id).orderBy('id').execute();
+  const comments = await db
+    .selectFrom('normative_comments')
+    .select(['id', 'paragraph', 'content', 'commenter', 'answer', 'answer_reason', 'answered_at', 'created_at'])
+    .where('document_id', '=', id)
+    .orderBy('paragraph')
+    .orderBy('id')
+    .execute();
+  const consultations = await db
+    .selectFrom('normative_consultations as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .leftJoin('deadlines as dl', 'dl.id', 'c.deadline_id')
+    .select(['c.id', 'c.org_id', 'o.name as org_name', 'c.requested_on', 'dl.due_date', 'c.position', 'c.reply', 'c.replied_at', 'c.escalated_at', 'c.resolution', 'c.resolved_at'])
+    .where('c.document_id', '=', id)
+    .orderBy('c.id')
+    .execute();
+  const filing = await db
+    .selectFrom('normative_filings as f')
+    .innerJoin('orgs as o', 'o.id', 'f.filed_to_org_id')
+    .select(['f.filed_to_org_id', 'o.name as filed_to_name', 'f.filed_on', 'f.due_on', 'f.on_time', 'f.report', 'f.explanation', 'f.outcome', 'f.opinion', 'f.reviewed_on', 'f.correction_due', 'f.corrected_on', 'f.correction_note'])
+    .where('f.document_id', '=', id)
+    .executeTakeFirst();
+  const evaluations = await db.selectFrom('normative_evaluations').select(['id', 'conclusion', 'report', 'evaluated_on']).where('document_id', '=', id).orderBy('id').execute();
   // The assistant reads the current text; the reviewer decides (seed 000 §2(二)1).
-  return { ...present(doc), flags: flagRisks(doc.body), checklistItems: CHECKLIST, reviews, decisions };
+  return {
+    ...present(doc),
+    paragraphs: paragraphsOf(doc.body),
+    flags: flagRisks(doc.body),
+    checklistItems: CHECKLIST,
+    reviews,
+    decisions,
+    comments: comments.map((c) => ({ ...c, commenter: c.commenter ? maskPersonName(c.commenter) : null })),
+    consultations,
+    filing: filing ?? null,
+    evaluations,
+  };
 }
 
 export async function listDocuments(s: Services, actor: Actor, f: { status?: string; q?: string; limit?: number; offset?: number }) {
@@ -241,25 +285,36 @@ export async function publishDocument(ctx: EffectContext, effectiveOn?: string) 
   if (!isValidIsoDate(effective) || effective < today) throw badInput('invalid_date', 'data.effectiveOn', { zh: '施行日期无效或早于公布日期', en: 'The effective date is invalid or before publication' });
   const year = Number(today.slice(0, 4));
   await t.insertInto('normative_number_seq').values({ org_id: issuer.org_id, year, last_seq: 0 }).onConflict((oc) => oc.columns(['org_id', 'year']).doNothing()).execute();
-  const { last_seq: seq } = await t
-    .updateTable('normative_number_seq')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-    .where('org_id', '=', issuer.org_id)
-    .where('year', '=', year)
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
+  // A number already taken by an imported register entry is skipped, never reused.
+  let seq = 0;
+  do {
+    seq = (
+      await t
+        .updateTable('normative_number_seq')
+        .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+        .where('org_id', '=', issuer.org_id)
+        .where('year', '=', year)
+        .returning('last_seq')
+        .executeTakeFirstOrThrow()
+    ).last_seq;
+  } while (await t.selectFrom('normative_documents').select('id').where('reg_number', '=', formatNumber(issuer.number_pattern, year, seq)).executeTakeFirst());
   const years = issuer.validity_exempt ? null : await ruleValue<number>(ctx.tx, doc.provisional ? 'normative.validity_years_temporary' : 'normative.validity_years', doc.region_code, today);
   await t
     .updateTable('normative_documents')
     .set({ reg_number: formatNumber(issuer.number_pattern, year, seq), reg_year: year, reg_seq: seq, published_on: today, effective_on: effective, expires_on: years == null ? null : validityEnd(effective, years), search_vector: searchVector(doc.title, doc.body) } as any)
     .where('id', '=', doc.id)
     .execute();
+  // 确需继续实施的，应重新制定发布 (seed 000 §2(二)5): the re-issued text replaces the old one.
+  if (doc.replaces_id) {
+    const old = await t.selectFrom('normative_documents').select(['instance_id']).where('id', '=', doc.replaces_id).executeTakeFirstOrThrow();
+    await executeSystemTransition(ctx.services, ctx.tx, old.instance_id!, 'replace', `由重新制定发布的文件（${formatNumber(issuer.number_pattern, year, seq)}）替代`);
+  }
 }
 
 // ── public catalogue ─────────────────────────────────────────────────────────
 
-/** Valid documents: published (never a draft, seed 001 §3(三)1) and not past validity. */
-const VALID = ['published', 'filed'];
+/** Valid documents: in force (never a draft, seed 001 §3(三)1) and not past validity. */
+const VALID = [...IN_FORCE];
 
 export async function catalogue(s: Services, f: { q?: string; issuerOrgId?: number; year?: number; limit?: number; offset?: number }) {
   const today = s.today();
@@ -294,14 +349,14 @@ export async function publicDocument(s: Services, id: number) {
     .innerJoin('orgs as i', 'i.id', 'd.issuer_org_id')
     .select(['d.id', 'd.title', 'd.reg_number', 'i.name as issuer_name', 'd.doc_type', 'd.provisional', 'd.body', 'd.legal_bases', 'd.published_on', 'd.effective_on', 'd.expires_on', 'd.status', 'd.instance_id'])
     .where('d.id', '=', id)
-    .where('d.status', 'in', [...VALID, 'expired', 'abolished'])
+    .where('d.status', 'in', [...VALID, 'expired', 'abolished', 'revoked'])
     .executeTakeFirst();
   if (!doc) throw notFound(DOC);
   const history = await s.db
     .selectFrom('procedure_history')
     .select(['transition', 'to_state', 'at'])
     .where('instance_id', '=', doc.instance_id!)
-    .where('transition', 'in', ['publish', 'file', 'abolish'])
+    .where('transition', 'in', ['import', 'publish', 'file', 'approve_filing', 'order_correction', 'report_correction', 'revoke', 'abolish', 'expire', 'replace', 'cleanup_abolish', 'cleanup_invalid'])
     .orderBy('id')
     .execute();
   const { instance_id, ...rest } = doc;

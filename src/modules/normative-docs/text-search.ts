@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 /**
  * Chinese full text for `to_tsvector('simple', …)`: neither PostgreSQL nor PGlite parses
  * Chinese, so text is segmented here (Intl.Segmenter) and every CJK word longer than two
@@ -46,3 +47,6 @@ export function segmentQuery(q: string): string[] {
 export function tsQuery(tokens: string[]): string {
   return tokens.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ');
 }
+
+/** The tsvector of a document: title and body, segmented (DESIGN.md §3). */
+export const searchVector = (title: string, body: string) => sql<string>`to_tsvector('simple', ${segmentForIndex(`${title}\n${body}`)})`;
