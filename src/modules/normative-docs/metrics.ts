@@ -85,7 +85,7 @@ export const normativeMetrics: MetricDefinition[] = [
       const r = await db
         .selectFrom(sql`normative_documents`.as('d'))
         .select(sql<number>`count(*)::int`.as('n'))
-        .where(sql<boolean>`d.issuer_org_id = any(${ids(scope)}::int[]) and d.expires_on between ${scope.from}::date and ${scope.to}::date and d.expires_on < current_date
+        .where(sql<boolean>`d.issuer_org_id = any(${ids(scope)}::int[]) and d.expires_on between ${scope.from}::date and ${scope.to}::date and d.status = 'expired'
           and not exists (select 1 from normative_evaluations e where e.document_id = d.id and e.evaluated_on <= d.expires_on)`)
         .executeTakeFirstOrThrow();
       return { value: (r as any).n };
