@@ -5,6 +5,9 @@ import { kinds, makeEnv, orgId, type Client, type TestEnv } from './helpers.ts';
 import { runExpiryScan } from '../src/modules/normative-docs/expiry.ts';
 import { createUserTx } from '../src/core/users/service.ts';
 import { SYSTEM_ACTOR } from '../src/core/audit/audit.ts';
+import { actorFromToken } from '../src/core/auth/session.ts';
+import { documentProcedure } from '../src/modules/normative-docs/procedure.ts';
+import type { GuardDef } from '../src/core/workflow/types.ts';
 
 const BODY = ['第一条 为规范本市共享单车停放管理，制定本办法。', '第二条 运营企业应当规范投放车辆，及时清理违规停放的车辆。', '第三条 本办法自公布之日起施行。'].join('\n');
 const DAY = 86_400_000;
@@ -211,6 +214,63 @@ describe.each(kinds)('normative documents: participation, filing review, suggest
     expect(results.find((r: any) => r.id === c.id).items.find((i: any) => i.document_id === id)).toMatchObject({ decision: 'abolish' });
     const onSchedule = (await legal.get(`/api/metrics/normative.cleanup_on_schedule/value?orgId=${issuer}&from=2099-01-01&to=2099-12-31`)).json();
     expect(onSchedule).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
+  });
+
+  it('evaluates every guard of the procedure against the real rows: refused on a bare draft, satisfied after the steps', async () => {
+    const guards = new Map<string, GuardDef>();
+    for (const t of documentProcedure.transitions) for (const g of t.guards ?? []) guards.set(g.code, g);
+    expect([...guards.keys()].sort()).toEqual(
+      ['collective_decision_required', 'comment_period_open', 'comments_unanswered', 'consultation_unsettled', 'filer_not_issuer', 'issuer_not_eligible', 'legality_review_required', 'not_filing_recipient', 'public_comment_required', 'review_checklist_incomplete'].sort(),
+    );
+    const actorOf = async (c: Client) => (await actorFromToken(env.s, decodeURIComponent(c.cookie.split('=')[1])))!;
+    const legalActor = await actorOf(legal);
+    const outsider = await actorOf(await env.login('county_legal'));
+    const evaluate = (docId: number, instanceId: number, actor: typeof legalActor, data: Record<string, unknown> = {}) =>
+      env.s.tx(async (tx) => {
+        const out: Record<string, boolean> = {};
+        const inst = await tx.selectFrom('procedure_instances').selectAll().where('id', '=', instanceId).executeTakeFirstOrThrow();
+        for (const [code, g] of guards) {
+          out[code] = await g.check({
+            tx,
+            actor,
+            today: env.s.today(),
+            input: { version: inst.version, data },
+            instance: { id: inst.id, procedure: inst.procedure, subjectType: inst.subject_type, subjectId: String(docId), title: inst.title, state: inst.state, orgId: inst.org_id, regionCode: inst.region_code, data: {}, version: inst.version },
+            rule: async () => undefined as never,
+            attachmentCount: async () => 0,
+          });
+        }
+        return out;
+      });
+    // A bare draft in the name of a body that is not an announced issuer, with an open
+    // comment period, an unanswered comment and an unanswered consultation.
+    const education = await orgId(env.s, '演示市教育局');
+    const bare = await env.s.tx(async (tx) => {
+      const d = await tx.insertInto('normative_documents' as any).values({ org_id: issuer, region_code: '990100', issuer_org_id: education, title: '守卫测试办法', doc_type: 'department', body: BODY, comment_from: env.s.today(), comment_until: '2099-01-01' }).returning('id').executeTakeFirstOrThrow() as { id: number };
+      const i = await tx.insertInto('procedure_instances').values({ procedure: 'normative.document', module: 'normative', subject_type: 'normative_document', subject_id: String(d.id), title: '守卫测试办法', state: 'comment', org_id: issuer, region_code: '990100', data: '{}' }).returning('id').executeTakeFirstOrThrow();
+      await tx.insertInto('normative_comments' as any).values({ document_id: d.id, org_id: issuer, region_code: '990100', paragraph: 0, content: '意见' }).execute();
+      await tx.insertInto('normative_consultations' as any).values({ document_id: d.id, org_id: education, drafting_org_id: issuer, region_code: '990100', requested_on: env.s.today() }).execute();
+      return { doc: d.id, inst: i.id };
+    });
+    const refused = await evaluate(bare.doc, bare.inst, outsider, { checklist: { issuer: true } });
+    expect(Object.entries(refused).filter(([, v]) => v)).toEqual([]);
+    // A document through the whole path and filed, judged for the office that acts for it.
+    const done = await published('演示市生态环境局守卫测试通过办法');
+    expect((await step(legal, done, 'file', { data: { report: '报送备案', explanation: '说明' } })).statusCode).toBe(200);
+    const d = await doc(done);
+    const passed = await evaluate(done, d.instance_id, legalActor, { checklist: full });
+    expect(passed).toEqual({
+      issuer_not_eligible: true,
+      public_comment_required: true,
+      comment_period_open: false, // it never went to public comment (it affects no rights)
+      comments_unanswered: true,
+      consultation_unsettled: true,
+      legality_review_required: true,
+      collective_decision_required: true,
+      review_checklist_incomplete: true,
+      filer_not_issuer: true,
+      not_filing_recipient: true,
+    });
   });
 
   it('reports the filing bulletin as JSON, Excel and Word, and computes the filing metrics', async () => {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/http/errors.ts';
-import { type Bulletin, bulletinDocx, bulletinSummary, bulletinXlsx, chineseDate, ratePercent } from './bulletin-files.ts';
+import { type Bulletin, bulletinDocx, bulletinSummary, bulletinXlsx, arabicDate, ratePercent } from './bulletin-files.ts';
 
 const bulletin: Bulletin = {
   title: '演示市2026年第3季度规范性文件备案审查情况通报',
@@ -39,18 +39,16 @@ const bulletin: Bulletin = {
   issuedOn: '2026-11-24',
 };
 
-describe('chineseDate', () => {
-  it('writes dates in Chinese numerals with 〇 for zero', () => {
-    expect(chineseDate('2026-11-24')).toBe('二〇二六年十一月二十四日');
-    expect(chineseDate('2026-10-10')).toBe('二〇二六年十月十日');
-    expect(chineseDate('2026-01-31')).toBe('二〇二六年一月三十一日');
-    expect(chineseDate('2030-02-20')).toBe('二〇三〇年二月二十日');
+describe('arabicDate', () => {
+  it('writes the date of issue in Arabic numerals without leading zeros (GB/T 9704-2012 §7.3.5.4)', () => {
+    expect(arabicDate('2026-11-24', 'issuedOn')).toBe('2026年11月24日');
+    expect(arabicDate('2026-01-05', 'issuedOn')).toBe('2026年1月5日');
   });
   it('refuses what is not a real YYYY-MM-DD date', () => {
     for (const bad of ['2026-02-30', '2026-1-5', '', '二〇二六年']) {
-      expect(() => chineseDate(bad, 'issuedOn')).toThrow(DomainError);
+      expect(() => arabicDate(bad, 'issuedOn')).toThrow(DomainError);
       try {
-        chineseDate(bad, 'issuedOn');
+        arabicDate(bad, 'issuedOn');
       } catch (e) {
         expect(e).toMatchObject({ code: 'date_invalid', field: 'issuedOn', status: 400 });
       }
@@ -119,7 +117,7 @@ describe('bulletinDocx', () => {
     expect(text).toContain('演示市人民政府办公室');
     expect(text).toContain('演示市市场监督管理局');
     expect(text).toContain('按时报备率');
-    expect(text).toContain('二〇二六年十一月二十四日');
+    expect(text).toContain('2026年11月24日');
     expect(text.indexOf('演示市司法局\n')).toBeGreaterThan(text.indexOf('合计'));
   });
 

@@ -86,28 +86,11 @@ function parseIso(iso: string, field: string): { y: number; m: number; d: number
   return { y, m: mo, d };
 }
 
-const DIGITS = '〇一二三四五六七八九';
-
-/** 1–31 in Chinese numerals: 一, 十, 十一, 二十, 二十四, 三十一. */
-function chineseSmall(n: number): string {
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  const head = tens === 0 ? '' : tens === 1 ? '十' : `${DIGITS[tens]}十`;
-  return head + (ones === 0 ? '' : DIGITS[ones]);
-}
-
-/** '2026-11-24' → '二〇二六年十一月二十四日' (年份逐位书写，零写作“〇”). */
-export function chineseDate(iso: string, field = 'date'): string {
-  const { y, m, d } = parseIso(iso, field);
-  const year = String(y)
-    .split('')
-    .map((c) => DIGITS[Number(c)])
-    .join('');
-  return `${year}年${chineseSmall(m)}月${chineseSmall(d)}日`;
-}
-
-/** '2026-07-01' → '2026年7月1日' (阿拉伯数字，月、日不编虚位). */
-function arabicDate(iso: string, field: string): string {
+/**
+ * '2026-07-01' → '2026年7月1日': GB/T 9704-2012 §7.3.5.4 writes the 成文日期 in Arabic
+ * numerals, the year in full, month and day without leading zeros.
+ */
+export function arabicDate(iso: string, field: string): string {
   const { y, m, d } = parseIso(iso, field);
   return `${y}年${m}月${d}日`;
 }
@@ -307,7 +290,7 @@ function bulletinTable(b: Bulletin): Table {
 
 /** The bulletin as a .docx in 公文 format (文件式版头, 正文, 表格, 署名和成文日期, 页码). */
 export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
-  const date = chineseDate(b.issuedOn, 'issuedOn');
+  const date = arabicDate(b.issuedOn, 'issuedOn');
   const period = periodText(b);
 
   const mark = `${b.authority}文件`;
