@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../src/core/audit/audit.ts';
 import { actorFromToken } from '../src/core/auth/session.ts';
 import { documentProcedure } from '../src/modules/normative-docs/procedure.ts';
 import type { GuardDef } from '../src/core/workflow/types.ts';
+import { citableDocument } from '../src/modules/normative-docs/public.ts';
 
 const BODY = ['第一条 为规范本市共享单车停放管理，制定本办法。', '第二条 运营企业应当规范投放车辆，及时清理违规停放的车辆。', '第三条 本办法自公布之日起施行。'].join('\n');
 const DAY = 86_400_000;
@@ -55,6 +56,30 @@ describe.each(kinds)('normative documents: participation, filing review, suggest
     expect((await step(legal, id, 'publish', { data: {} })).statusCode).toBe(200);
     return id;
   }
+
+  it('shows an unfiled document red in supervision, where the legal-affairs office sends a 限期报送 notice', async () => {
+    const red = (await legal.get('/api/supervision/deadlines?status=red&module=normative')).json();
+    const filing = red.items.find((d: any) => d.kind === 'normative.filing' && d.title.includes('入河排污口'));
+    expect(filing).toMatchObject({ light: 'red' });
+    const staffId = (await env.s.db.selectFrom('users').select('id').where('username', '=', 'staff').executeTakeFirstOrThrow()).id;
+    const notice = await legal.post('/api/supervision/notices', { deadlineId: filing.id, toUserId: staffId, level: 'notice', message: '请于3个工作日内报送备案。' });
+    expect(notice.statusCode, notice.body).toBe(200);
+    expect((await staff.get('/api/supervision/notices?view=mine')).json().map((n: any) => n.id)).toContain(notice.json().id);
+  });
+
+  it('lets other modules cite only documents in force on the date of the act', async () => {
+    const [inForce] = (await legal.get(`/api/normative/documents?q=${encodeURIComponent('城市绿化管理办法')}`)).json();
+    expect(await citableDocument(env.s.db, { regNumber: inForce.reg_number }, env.s.today())).toMatchObject({ id: inForce.id });
+    expect(await citableDocument(env.s.db, { id: inForce.id }, '2000-01-01')).toBeNull();
+    const [draft] = (await legal.get(`/api/normative/documents?q=${encodeURIComponent('环境信用评价')}`)).json();
+    expect(await citableDocument(env.s.db, { id: draft.id }, env.s.today())).toBeNull();
+  });
+
+  it('refuses a numbering pattern without a sequence field', async () => {
+    const res = await legal.post('/api/normative/issuers', { orgId: await orgId(env.s, '演示市交通运输局'), docType: 'department', numberPattern: '演交规〔{year}〕号', announcedOn: '2026-01-05' });
+    expect(res.json()).toMatchObject({ code: 'pattern_no_seq', field: 'numberPattern' });
+    expect(await env.s.db.selectFrom('normative_issuers' as any).select('org_id').where('org_id', '=', await orgId(env.s, '演示市交通运输局')).execute()).toEqual([]);
+  });
 
   it('reminds the issuing body before expiry, once per threshold', async () => {
     const first = await runExpiryScan(env.s);
