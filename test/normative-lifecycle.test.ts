@@ -180,6 +180,25 @@ describe.each(kinds)('normative documents: participation, filing review, suggest
     expect(history).toEqual(['publish', 'file', 'order_correction', 'report_correction', 'approve_filing']);
   });
 
+  it('re-issues a document after evaluation: the new one replaces the old on publication', async () => {
+    const old = await published('演示市生态环境局扬尘污染防治办法');
+    expect((await staff.post(`/api/normative/documents/${old}/evaluations`, { conclusion: 'continue', report: '实施情况良好，需继续实施，修订后重新发布。' })).statusCode).toBe(200);
+    expect((await staff.post('/api/normative/documents', { issuerOrgId: await orgId(env.s, '演示市人民政府'), title: '演示市扬尘污染防治办法', body: BODY, affectsRights: false, replacesId: old })).json()).toMatchObject({ code: 'replaces_invalid' });
+    const res = await staff.post('/api/normative/documents', { issuerOrgId: issuer, title: '演示市生态环境局扬尘污染防治办法（修订）', body: BODY, affectsRights: false, replacesId: old });
+    expect(res.statusCode, res.body).toBe(200);
+    const next = res.json().id;
+    expect((await step(staff, next, 'submit_review')).statusCode).toBe(200);
+    expect((await step(legal, next, 'review_pass', { note: '合法', data: { outcome: 'pass', checklist: full } })).statusCode).toBe(200);
+    expect((await step(leader, next, 'decide', { data: { meeting: '局长办公会议', meetingDate: env.s.today(), decision: '同意' } })).statusCode).toBe(200);
+    expect((await step(legal, next, 'publish', { data: {} })).statusCode).toBe(200);
+    const replaced = await doc(old);
+    expect(replaced.status).toBe('abolished');
+    expect(replaced.evaluations).toHaveLength(1);
+    const page = (await env.anon.get(`/api/public/normative/documents/${old}`)).json();
+    expect(page).toMatchObject({ valid: false });
+    expect(page.history.map((h: any) => h.transition)).toContain('replace');
+  });
+
   it('takes a citizen suggestion with a tracking code and shows the answer', async () => {
     const id = await published('演示市生态环境局噪声污染防治办法');
     const draftOnly = (await staff.post('/api/normative/documents', { issuerOrgId: issuer, title: '演示市生态环境局未公布办法', body: BODY })).json().id;
