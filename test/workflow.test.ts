@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kinds, makeEnv, orgId, type TestEnv } from './helpers.ts';
 import { reviewModule, reviewProcedure } from './fixtures/review-module.ts';
-import { createInstance, describeInstance, executeTransition, validateDefinition } from '../src/core/workflow/engine.ts';
+import { createInstance, describeInstance, executeSystemTransition, executeTransition, validateDefinition } from '../src/core/workflow/engine.ts';
 import { verifyAuditChain } from '../src/core/audit/audit.ts';
 import { DomainError } from '../src/core/http/errors.ts';
 import type { Actor, Grant } from '../src/core/policy/actor.ts';
@@ -76,6 +76,19 @@ describe.each(kinds)('procedure engine on %s', (kind) => {
     expect(await executeTransition(env.s, full, inst.id, 'withdraw', { version: 1, data: { reason: '重复立项' } })).toMatchObject({ state: 'withdrawn' });
   });
 
+  it('keeps system steps from users and takes them once for the platform', async () => {
+    const inst = await newInstance('事项（系统步骤）');
+    const d = await describeInstance(env.s, full, inst.id);
+    expect(d.transitions.map((t) => t.code)).not.toContain('lapse');
+    expect(await executeTransition(env.s, full, inst.id, 'lapse', { version: 1 }).catch((e) => e)).toMatchObject({ status: 409, code: 'system_only' });
+    const after = await env.s.tx((tx) => executeSystemTransition(env.s, tx, inst.id, 'lapse', '逾期'));
+    expect(after).toMatchObject({ state: 'withdrawn' });
+    expect(await env.s.tx((tx) => executeSystemTransition(env.s, tx, inst.id, 'lapse', '逾期'))).toBeNull();
+    const h = await describeInstance(env.s, full, inst.id);
+    expect(h.history.at(-1)).toMatchObject({ transition: 'lapse', actor_id: null, note: '逾期' });
+    expect(h.deadlines.every((x) => x.status === 'closed')).toBe(true);
+  });
+
   it('refuses a stale version with 409 stale_version', async () => {
     const inst = await newInstance('事项三');
     await executeTransition(env.s, full, inst.id, 'submit', { version: 1 });
@@ -130,7 +143,7 @@ describe.each(kinds)('procedure engine on %s', (kind) => {
           for (const st of steps) {
             const actor = st.who === 'full' ? full : drafter;
             const t = reviewProcedure.transitions.find((x) => x.code === st.code);
-            const expectOk = !!t && t.from.includes(state) && !st.stale && actor.permissions.has(t.permission) && (!t.requireNote || st.note) && (t.code !== 'adopt' || state === 'decision');
+            const expectOk = !!t && t.from.includes(state) && !st.stale && actor.permissions.has(t.permission) && (!t.requireNote || st.note) && (t.code !== 'adopt' || state === 'decision') && !t.system;
             try {
               const r = await executeTransition(env.s, actor, inst.id, st.code, { version: st.stale ? version + 7 : version, note: st.note ? '意见' : undefined });
               expect(expectOk).toBe(true);

@@ -52,9 +52,9 @@ export function definitionOf(s: Services, code: string): ProcedureDefinition {
   return def;
 }
 
-async function startAll(s: Services, tx: Tx, actor: Actor, inst: InstanceRow, defs: DeadlineStartDef[] | undefined) {
+async function startAll(s: Services, tx: Tx, actor: Actor, inst: InstanceRow, defs: DeadlineStartDef[] | undefined, auditActor: AuditActor = actorForAudit(actor)) {
   for (const d of defs ?? []) {
-    await startDeadline(s, tx, actorForAudit(actor), {
+    await startDeadline(s, tx, auditActor, {
       module: s.registry.procedures.get(inst.procedure)!.module,
       kind: d.kind,
       title: `${d.title.zh}：${inst.title}`,
@@ -63,7 +63,8 @@ async function startAll(s: Services, tx: Tx, actor: Actor, inst: InstanceRow, de
       instanceId: inst.id,
       orgId: inst.org_id,
       regionCode: inst.region_code,
-      assigneeUserId: d.assignee === 'actor' ? actor.userId : null,
+      // The platform's own steps have no person to assign to.
+      assigneeUserId: d.assignee === 'actor' && actor.userId > 0 ? actor.userId : null,
       startDate: s.today(),
       ruleKey: d.ruleKey,
     });
@@ -236,7 +237,7 @@ async function applyTransition(s: Services, tx: Tx, actor: Actor, auditActor: Au
     else if (d.status === 'open' && matches(t.pauseDeadlines, d.kind)) await pauseDeadline(tx, auditActor, d.id, s.today(), t.name.zh);
     else if (d.status === 'paused' && matches(t.resumeDeadlines, d.kind)) await resumeDeadline(s, tx, auditActor, d.id, s.today(), t.name.zh);
   }
-  await startAll(s, tx, actor, after, t.startDeadlines);
+  await startAll(s, tx, actor, after, t.startDeadlines, auditActor);
   if (def.states.find((x) => x.code === t.to)?.final) {
     // A procedure that has ended leaves nothing to supervise.
     const still = await tx.selectFrom('deadlines').select('id').where('instance_id', '=', id).where('status', '<>', 'closed').execute();
