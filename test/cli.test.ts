@@ -28,7 +28,7 @@ describe('the fazhi command on the embedded database', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('answers --help for every command', async () => {
-    for (const cmd of [[], ['start'], ['serve'], ['migrate'], ['demo'], ['audit', 'verify'], ['calendar', 'deadline'], ['calendar', 'import'], ['user', 'create']]) {
+    for (const cmd of [[], ['start'], ['serve'], ['migrate'], ['demo'], ['audit', 'verify'], ['calendar', 'deadline'], ['calendar', 'import'], ['user', 'create'], ['jobs', 'list'], ['jobs', 'run']]) {
       const r = await fazhi([...cmd, '--help'], env);
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.stdout).toContain('Usage: fazhi');
@@ -55,6 +55,17 @@ describe('the fazhi command on the embedded database', () => {
     expect(weak.code).not.toBe(0);
     const ok = await fazhi(['user', 'create', '--username', 'root2', '--name', '管理员', '--org', '1', '--password', 'Prod#Admin-2026'], env);
     expect(ok.code, ok.stderr).toBe(0);
+  });
+
+  it('lists the periodic jobs and runs one by name', async () => {
+    const list = await fazhi(['jobs', 'list'], env);
+    expect(list.stdout).toContain('normative.expiry-scan\t10 0 * * *');
+    const first = await fazhi(['jobs', 'run', 'normative.expiry-scan'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('job normative.expiry-scan done');
+    const unknown = await fazhi(['jobs', 'run', 'nonexistent'], env);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('normative.expiry-scan');
   });
 
   it('verifies the audit chain, then exits non-zero naming an edited entry', async () => {
