@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 import { defineModule, type ResourceDef } from '../../core/registry.ts';
-
-type FixtureContext = Parameters<NonNullable<ResourceDef['fixture']>>[0];
 import { documentProcedure } from './procedure.ts';
 import { normativeRoutes } from './routes.ts';
 import { ntx } from './schema.ts';
@@ -9,6 +7,8 @@ import { normativeRuleParams } from './rules.ts';
 import { normativeMetrics } from './metrics.ts';
 import { runExpiryScan } from './expiry.ts';
 import { loadNormativeDemo } from './demo.ts';
+
+type FixtureContext = Parameters<NonNullable<ResourceDef['fixture']>>[0];
 
 /** A draft owned by `orgId` for the route-enumerating authorization test. */
 async function fixtureDocument({ tx, orgId, regionCode, userId, mark }: FixtureContext) {
@@ -18,6 +18,17 @@ async function fixtureDocument({ tx, orgId, regionCode, userId, mark }: FixtureC
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A row of `table` about a fixture draft, owned by the same organisation. */
+async function fixtureOnDocument(ctx: FixtureContext, table: 'normative_comments' | 'normative_consultations' | 'normative_suggestions', values: Record<string, unknown>) {
+  const document_id = await fixtureDocument(ctx);
+  const row = await ntx(ctx.tx)
+    .insertInto(table)
+    .values({ document_id, org_id: ctx.orgId, region_code: ctx.regionCode, ...values } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return String(row.id);
 }
 
 const migration = (name: string) => ({ id: `normative_${name}`, sql: fs.readFileSync(new URL(`./migrations/normative_${name}.sql`, import.meta.url), 'utf8') });
@@ -54,10 +65,7 @@ export const normativeModule = defineModule({
       orgColumn: 'org_id',
       readPermission: 'normative.read',
       writePermission: 'normative.draft',
-      fixture: async (ctx) => {
-        const doc = await fixtureDocument(ctx);
-        return String((await ntx(ctx.tx).insertInto('normative_comments').values({ document_id: doc, org_id: ctx.orgId, region_code: ctx.regionCode, paragraph: 0, content: `${ctx.mark}意见` }).returning('id').executeTakeFirstOrThrow()).id);
-      },
+      fixture: (ctx) => fixtureOnDocument(ctx, 'normative_comments', { paragraph: 0, content: `${ctx.mark}意见` }),
     },
     {
       type: 'normative_consultation',
@@ -66,10 +74,7 @@ export const normativeModule = defineModule({
       orgColumn: 'org_id',
       readPermission: 'normative.read',
       writePermission: 'normative.draft',
-      fixture: async (ctx) => {
-        const doc = await fixtureDocument(ctx);
-        return String((await ntx(ctx.tx).insertInto('normative_consultations').values({ document_id: doc, org_id: ctx.orgId, drafting_org_id: ctx.orgId, region_code: ctx.regionCode, requested_on: '2026-01-05', position: 'disagree', reply: `${ctx.mark}分歧`, escalated_at: new Date() }).returning('id').executeTakeFirstOrThrow()).id);
-      },
+      fixture: (ctx) => fixtureOnDocument(ctx, 'normative_consultations', { drafting_org_id: ctx.orgId, requested_on: '2026-01-05', position: 'disagree', reply: `${ctx.mark}分歧`, escalated_at: new Date() }),
     },
     {
       type: 'normative_suggestion',
@@ -78,10 +83,7 @@ export const normativeModule = defineModule({
       orgColumn: 'org_id',
       readPermission: 'normative.filing_review',
       writePermission: 'normative.filing_review',
-      fixture: async (ctx) => {
-        const doc = await fixtureDocument(ctx);
-        return String((await ntx(ctx.tx).insertInto('normative_suggestions').values({ tracking_code: `JY${ctx.mark}`, document_id: doc, org_id: ctx.orgId, region_code: ctx.regionCode, name: ctx.mark, content: `${ctx.mark}建议` }).returning('id').executeTakeFirstOrThrow()).id);
-      },
+      fixture: (ctx) => fixtureOnDocument(ctx, 'normative_suggestions', { tracking_code: `JY${ctx.mark}`, name: ctx.mark, content: `${ctx.mark}建议` }),
     },
     {
       type: 'normative_cleanup',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Services } from '../../core/services.ts';
+import type { Db } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policy/actor.ts';
 import type { AuditActor } from '../../core/audit/audit.ts';
 import { recordAudit } from '../../core/audit/audit.ts';
@@ -49,13 +50,7 @@ export async function publicDraft(s: Services, id: number) {
     .where('d.status', '<>', 'withdrawn')
     .executeTakeFirst();
   if (!doc) throw notFound({ zh: '征求意见稿', en: 'Draft for comment' });
-  const comments = await db
-    .selectFrom('normative_comments')
-    .select(['id', 'paragraph', 'content', 'commenter', 'answer', 'answer_reason', 'answered_at', 'created_at'])
-    .where('document_id', '=', id)
-    .orderBy('paragraph')
-    .orderBy('id')
-    .execute();
+  const comments = await commentsOf(s.db, id);
   const { body, ...rest } = doc;
   return {
     ...rest,
@@ -63,6 +58,17 @@ export async function publicDraft(s: Services, id: number) {
     paragraphs: paragraphsOf(body),
     comments: comments.map((c) => ({ ...c, commenter: c.commenter ? maskPersonName(c.commenter) : '匿名' })),
   };
+}
+
+/** The comments on a document, paragraph by paragraph; the contact is never selected. */
+export async function commentsOf(db: Db, documentId: number) {
+  return ndb(db)
+    .selectFrom('normative_comments')
+    .select(['id', 'paragraph', 'content', 'commenter', 'answer', 'answer_reason', 'answered_at', 'created_at'])
+    .where('document_id', '=', documentId)
+    .orderBy('paragraph')
+    .orderBy('id')
+    .execute();
 }
 
 export interface CommentInput {

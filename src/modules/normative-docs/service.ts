@@ -18,6 +18,7 @@ import { CHECKLIST } from './checklist.ts';
 import { IN_FORCE } from './states.ts';
 import { maskPersonName } from '../../core/crypto/mask.ts';
 import { paragraphsOf } from './paragraphs.ts';
+import { commentsOf } from './participation.ts';
 import { createInstance, executeSystemTransition } from '../../core/workflow/engine.ts';
 
 const DOC = { zh: '规范性文件', en: 'Normative document' };
@@ -204,13 +205,7 @@ export async function getDocument(s: Services, actor: Actor, id: number) {
   await assertOrgInScope(s.db, actor, 'normative.read', doc.org_id, DOC);
   const reviews = await db.selectFrom('normative_reviews as r').leftJoin('users as u', 'u.id', 'r.reviewer_id').select(['r.id', 'r.outcome', 'r.checklist', 'r.opinion', 'r.at', 'u.display_name as reviewer_name']).where('r.document_id', '=', id).orderBy('r.id').execute();
   const decisions = await db.selectFrom('normative_decisions').select(['id', 'meeting', 'meeting_date', 'decision', 'at']).where('document_id', '=', id).orderBy('id').execute();
-  const comments = await db
-    .selectFrom('normative_comments')
-    .select(['id', 'paragraph', 'content', 'commenter', 'answer', 'answer_reason', 'answered_at', 'created_at'])
-    .where('document_id', '=', id)
-    .orderBy('paragraph')
-    .orderBy('id')
-    .execute();
+  const comments = await commentsOf(s.db, id);
   const consultations = await db
     .selectFrom('normative_consultations as c')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
