@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable())('normative documents in Chromium', () => {
     const legal = await p.open('legal');
     await legal.goto(`/normative/${docId}`);
     await runStep(legal, 'publish');
-    await expect.poll(() => legal.getByTestId('doc-reg-number').textContent()).toMatch(/^演环规〔\d{4}〕1号$/);
+    await expect.poll(() => legal.getByTestId('doc-reg-number').textContent()).toMatch(/^演环规〔\d{4}〕\d+号$/);
 
     const citizen = await p.open(null);
     await citizen.goto('/public/normative');
@@ -71,8 +71,37 @@ describe.skipIf(!browserAvailable())('normative documents in Chromium', () => {
     await expect.poll(() => citizen.getByTestId('public-doc-body').textContent()).toContain('餐厨垃圾收运');
     await citizen.context().close();
 
-    await runStep(legal, 'file');
+    // The filing package comes prefilled from the document's record; the server picks the office.
+    await runStep(legal, 'file', async (pg) => {
+      await expect.poll(() => pg.getByTestId('file-report').inputValue()).toContain('演示市餐厨垃圾收运管理办法');
+      await expect.poll(() => pg.getByTestId('file-explanation').inputValue()).toContain('起草说明');
+    });
     await expect.poll(() => legal.getByTestId('procedure-state').textContent()).toBe('已报送备案');
+    await expect.poll(() => legal.getByTestId('filing-on-time').textContent()).toBe('按时');
+
+    // The receiving legal-affairs office (演示市司法局) passes the filing review.
+    await runStep(legal, 'approve_filing');
+    await expect.poll(() => legal.getByTestId('procedure-state').textContent()).toBe('备案审查通过');
+    await expect.poll(() => legal.getByTestId('filing-outcome').textContent()).toBe('审查通过');
     await legal.context().close();
+  });
+
+  // Public participation: a citizen comments on one paragraph of a draft open for comment.
+  it('lets a citizen comment on paragraph 0 of the demo draft and lists it with the name masked', async () => {
+    const citizen = await p.open(null);
+    await citizen.goto('/public/normative/drafts');
+    await citizen.getByRole('link', { name: '演示市养犬管理规定（征求意见稿）' }).click();
+    await citizen.waitForURL(/\/public\/normative\/drafts\/\d+$/);
+    await expect.poll(() => citizen.getByTestId('draft-paragraph-0').textContent()).toBeTruthy();
+    await citizen.getByTestId('comment-open-0').click();
+    await citizen.getByTestId('comment-content').fill('建议明确犬只登记的办理地点和办理时限。');
+    await citizen.getByTestId('comment-name').fill('张三');
+    await citizen.getByTestId('comment-submit').click();
+    await expect.poll(() => citizen.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => citizen.getByTestId('draft-paragraph-0').textContent()).toContain('建议明确犬只登记的办理地点和办理时限。');
+    const text = await citizen.getByTestId('draft-paragraph-0').textContent();
+    expect(text).toContain('张*');
+    expect(text).not.toContain('张三');
+    await citizen.context().close();
   });
 });

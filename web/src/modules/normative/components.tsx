@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { Flag } from './api';
-import { STATUS } from './api';
+import { STATUS, daysUntil } from './api';
 
 export function StatusTag({ status }: { status: string }) {
   const s = STATUS[status] ?? { text: status, color: 'default' };
@@ -26,4 +26,21 @@ export function FlaggedText({ body, flags, active }: { body: string; flags: Flag
     });
   parts.push(body.slice(at));
   return <div style={{ whiteSpace: 'pre-wrap', lineHeight: 2, fontSize: 15 }}>{parts}</div>;
+}
+
+/**
+ * The days left before a document's validity ends: yellow within 60 days, orange within
+ * 30 (the reminder thresholds of the expiry scan) unless `tiers` is off, red once past;
+ * nothing otherwise.
+ */
+export function ExpiryTag({ expiresOn, testId, tiers = true }: { expiresOn: string | null | undefined; testId?: string; tiers?: boolean }) {
+  if (!expiresOn) return null;
+  const days = daysUntil(expiresOn);
+  if (days > 60) return null;
+  if (days < 0) return <Tag color="red" data-testid={testId} style={{ marginLeft: 8 }}>已届满</Tag>;
+  return (
+    <Tag color={tiers && days <= 30 ? 'orange' : 'gold'} data-testid={testId} style={{ marginLeft: 8 }}>
+      即将届满（剩 {days} 日）
+    </Tag>
+  );
 }

@@ -1,65 +1,26 @@
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, List, Modal, Radio, Row, Space, Tag, Timeline, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Row, Space, Tag, Timeline, Typography, message } from 'antd';
 import { PageContainer } from '@ant-design/pro-components';
-import dayjs from 'dayjs';
 import { get, patch, problemText } from '../../../core/api';
 import { useAuth } from '../../../core/auth';
 import { ErrorAlert } from '../../../core/components';
 import { ProcedurePanel, basisText } from '../../../core/ProcedurePanel';
-import { CHECKLIST_NAMES, DOC_TYPES, OUTCOMES, type DocumentDetail } from '../api';
-import { FlaggedText, StatusTag } from '../components';
-
-const checklistItems = (items: string[]) => (
-  <Form.Item label="审查要点（逐项确认）" required>
-    <Space wrap>
-      {items.map((k) => (
-        <Form.Item key={k} name={['data', 'checklist', k]} valuePropName="checked" initialValue={false} noStyle>
-          <Checkbox data-testid={`check-${k}`}>{CHECKLIST_NAMES[k] ?? k}合法</Checkbox>
-        </Form.Item>
-      ))}
-    </Space>
-  </Form.Item>
-);
-
-/** Form items of the steps that carry data (the server checks them against each step's schema). */
-function stepFields(items: string[]) {
-  return {
-    review_pass: (
-      <>
-        <Form.Item name={['data', 'outcome']} label="审查结论" initialValue="pass" rules={[{ required: true }]}>
-          <Radio.Group options={[{ value: 'pass', label: '通过' }, { value: 'pass_with_changes', label: '修改后通过' }]} />
-        </Form.Item>
-        {checklistItems(items)}
-      </>
-    ),
-    decide: (
-      <>
-        <Form.Item name={['data', 'meeting']} label="会议" rules={[{ required: true, min: 2 }]} initialValue="局长办公会议">
-          <Input data-testid="decide-meeting" placeholder="政府常务会议 / 部门领导班子会议及届次" />
-        </Form.Item>
-        <Form.Item name={['data', 'meetingDate']} label="会议日期（YYYY-MM-DD）" initialValue={dayjs().format('YYYY-MM-DD')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name={['data', 'decision']} label="决定" initialValue="审议通过" rules={[{ required: true, min: 2 }]}>
-          <Input />
-        </Form.Item>
-      </>
-    ),
-    publish: (
-      <Form.Item name={['data', 'effectiveOn']} label="施行日期（留空为公布之日）" rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式 YYYY-MM-DD' }]}>
-        <Input placeholder={dayjs().format('YYYY-MM-DD')} />
-      </Form.Item>
-    ),
-  };
-}
+import { DOC_TYPES, IN_FORCE, OUTCOMES, type DocumentDetail } from '../api';
+import { ExpiryTag, FlaggedText, StatusTag } from '../components';
+import { stepFields } from '../detail/stepFields';
+import { CommentsCard } from '../detail/CommentsCard';
+import { ConsultationsCard } from '../detail/ConsultationsCard';
+import { FilingCard } from '../detail/FilingCard';
+import { EvaluationsCard } from '../detail/EvaluationsCard';
 
 function EditDraft({ doc, onClose }: { doc?: DocumentDetail; onClose: () => void }) {
   const [form] = Form.useForm();
   const qc = useQueryClient();
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     try {
       await patch(`/api/normative/documents/${doc!.id}`, { version: doc!.version, title: v.title, body: v.body });
       message.success('已保存');
@@ -111,11 +72,23 @@ export function DocumentDetailPage() {
               <Descriptions.Item label="涉及权利义务">{d.affects_rights ? '是（须征求意见）' : '否'}</Descriptions.Item>
               {d.comment_until && <Descriptions.Item label="征求意见期">{d.comment_from} 至 {d.comment_until}</Descriptions.Item>}
               {d.published_on && <Descriptions.Item label="公布 / 施行">{d.published_on} / {d.effective_on}</Descriptions.Item>}
-              {d.published_on && <Descriptions.Item label="有效期至">{d.expires_on ?? '不设有效期'}</Descriptions.Item>}
-              <Descriptions.Item label="制定依据" span={2}>{d.legal_bases.join('；') || '—'}</Descriptions.Item>
+              {d.published_on && (
+                <Descriptions.Item label="有效期至">
+                  <span data-testid="doc-expires-on">{d.expires_on ?? '不设有效期'}</span>
+                  {IN_FORCE.includes(d.status) && <ExpiryTag expiresOn={d.expires_on} tiers={false} testId="doc-expiry-tag" />}
+                </Descriptions.Item>
+              )}
+              {d.replaces_id && (
+                <Descriptions.Item label="替代文件">
+                  <Link to={`/normative/${d.replaces_id}`}>经评估重新制定，替代原文件</Link>
+                </Descriptions.Item>
+              )}
+              <Descriptions.Item label="制定依据" span="filled">{d.legal_bases.join('；') || '—'}</Descriptions.Item>
             </Descriptions>
             <FlaggedText body={d.body} flags={d.flags} active={active} />
           </Card>
+          <CommentsCard doc={d} />
+          <ConsultationsCard doc={d} />
         </Col>
         <Col xs={24} xl={9}>
           <Card title={<Space>合法性审查辅助<Tag color={warnings ? 'orange' : 'green'} data-testid="flag-count">{warnings} 处风险提示</Tag></Space>} size="small" style={{ marginBottom: 16 }}>
@@ -138,7 +111,7 @@ export function DocumentDetailPage() {
             )}
           </Card>
           {d.instance_id && (
-            <ProcedurePanel id={d.instance_id} dataFields={stepFields(d.checklistItems)} onChanged={() => void qc.invalidateQueries({ queryKey: ['normative'] })} />
+            <ProcedurePanel id={d.instance_id} dataFields={stepFields(d)} onChanged={() => void qc.invalidateQueries({ queryKey: ['normative'] })} />
           )}
           {(d.reviews.length > 0 || d.decisions.length > 0) && (
             <Card title="审查与决定" size="small" style={{ marginTop: 16 }}>
@@ -150,6 +123,8 @@ export function DocumentDetailPage() {
               />
             </Card>
           )}
+          <FilingCard filing={d.filing} />
+          <EvaluationsCard doc={d} />
           {d.status === 'published' && <Alert style={{ marginTop: 16 }} type="warning" showIcon message="已公布，请在备案期限内报送上级机关备案（期限见“期限”一栏，逾期在电子监察中亮红灯）" />}
           <Typography.Paragraph />
         </Col>

@@ -1,63 +1,15 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, message } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { get, post, problemText, qs } from '../../../core/api';
+import { get, qs } from '../../../core/api';
 import { useAuth } from '../../../core/auth';
 import { ErrorAlert } from '../../../core/components';
-import { STATUS, type DocumentRow, type Issuer } from '../api';
-import { StatusTag } from '../components';
-
-/** Drafting a new document: only announced issuers can be chosen (the server enforces it too). */
-function NewDocumentModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm();
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const issuers = useQuery({ queryKey: ['normative', 'issuers'], enabled: open, queryFn: () => get<Issuer[]>('/api/normative/issuers') });
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const doc = await post<{ id: number }>('/api/normative/documents', {
-        issuerOrgId: v.issuerOrgId,
-        title: v.title,
-        body: v.body,
-        affectsRights: v.affectsRights ?? true,
-        legalBases: (v.legalBases ?? '').split(/\n/).map((x: string) => x.trim()).filter(Boolean),
-      });
-      message.success('已创建起草稿');
-      onClose();
-      navigate(`/normative/${doc.id}`);
-    } catch (err) {
-      message.error(problemText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal title="起草规范性文件" open={open} onOk={submit} confirmLoading={busy} onCancel={onClose} width={760} okText="创建" okButtonProps={{ 'data-testid': 'doc-submit' } as any} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ affectsRights: true }}>
-        <Form.Item name="issuerOrgId" label="制定机关（须为已公告的制定主体）" rules={[{ required: true, message: '请选择制定机关' }]}>
-          <Select data-testid="doc-issuer" loading={issuers.isLoading} showSearch optionFilterProp="label" options={(issuers.data ?? []).filter((i) => i.active).map((i) => ({ value: i.org_id, label: i.org_name }))} />
-        </Form.Item>
-        <Form.Item name="title" label="标题" extra="标题含“暂行”“试行”的，按暂行、试行文件确定有效期" rules={[{ required: true, min: 4, max: 200 }]}>
-          <Input data-testid="doc-title" />
-        </Form.Item>
-        <Form.Item name="body" label="正文" rules={[{ required: true, whitespace: true, message: '请输入正文' }]}>
-          <Input.TextArea data-testid="doc-body" rows={12} />
-        </Form.Item>
-        <Form.Item name="legalBases" label="制定依据（每行一项）">
-          <Input.TextArea rows={3} placeholder="中华人民共和国水污染防治法" />
-        </Form.Item>
-        <Form.Item name="affectsRights" valuePropName="checked">
-          <Checkbox data-testid="doc-affects-rights">涉及公民、法人和其他组织权利义务（须公开征求意见）</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
+import { STATUS, type DocumentRow } from '../api';
+import { ExpiryTag, StatusTag } from '../components';
+import { NewDocumentModal } from '../NewDocumentModal';
 
 export function DocumentsPage() {
   const { can } = useAuth();
@@ -88,7 +40,7 @@ export function DocumentsPage() {
             { title: '登记编号', dataIndex: 'reg_number', width: 190 },
             { title: '制定机关', dataIndex: 'issuer_name', width: 180 },
             { title: '起草单位', dataIndex: 'drafting_org_name', width: 180 },
-            { title: '有效期至', dataIndex: 'expires_on', width: 110, render: (v, r) => (r.published_on ? v ?? '不设有效期' : '') },
+            { title: '有效期至', dataIndex: 'expires_on', width: 150, render: (v, r) => (r.published_on ? <>{v ?? '不设有效期'} <ExpiryTag expiresOn={v} /></> : '') },
           ]}
         />
       </Card>

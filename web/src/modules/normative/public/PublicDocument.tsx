@@ -1,18 +1,44 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { get } from '../../../core/api';
 import { ErrorAlert } from '../../../core/components';
 import { DOC_TYPES } from '../api';
 
-const EVENTS: Record<string, string> = { publish: '统一登记编号并公布', file: '报送备案', abolish: '废止' };
+const EVENTS: Record<string, string> = {
+  import: '由原登记簿导入',
+  publish: '统一登记编号并公布',
+  file: '报送备案',
+  approve_filing: '通过备案审查',
+  order_correction: '备案审查责令限期纠正',
+  report_correction: '报送纠正情况',
+  revoke: '撤销',
+  abolish: '废止',
+  expire: '有效期届满失效',
+  replace: '经评估重新制定发布，原文件废止',
+  cleanup_abolish: '清理决定废止',
+  cleanup_invalid: '清理宣布失效',
+};
 
 export function PublicDocumentPage() {
   const id = Number(useParams().id);
   const q = useQuery({ queryKey: ['public-document', id], queryFn: () => get<any>(`/api/public/normative/documents/${id}`) });
   const d = q.data;
   return (
-    <Card title={d?.title ?? '规范性文件'} extra={<Link to="/public/normative">返回目录</Link>} loading={q.isLoading}>
+    <Card
+      title={d?.title ?? '规范性文件'}
+      extra={
+        <Space>
+          {d?.published_on && (
+            <Link to={`/public/normative/suggestions?documentId=${id}`} data-testid="public-doc-suggest">
+              对本文件提出审查建议
+            </Link>
+          )}
+          <Link to="/public/normative">返回目录</Link>
+        </Space>
+      }
+      loading={q.isLoading}
+    >
       <ErrorAlert error={q.error} />
       {d && (
         <>
