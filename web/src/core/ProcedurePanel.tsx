@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import dayjs from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Steps, Tag, Timeline, Tooltip, Typography, message } from 'antd';
 import { get, post, problemText } from './api';
@@ -25,6 +26,33 @@ export interface InstanceDescription {
 }
 
 export const basisText = (b?: Basis) => (b ? `${b.law}${b.article ? ' ' + b.article : ''}${b.quote ? `：“${b.quote}”` : ''}` : '');
+
+/**
+ * The path of the procedure: its ordinary states in order; a final state that is not on
+ * the path (撤回, 废止, 失效 …) shows only when the instance has ended in it. Long
+ * procedures are drawn vertically so the names stay readable in a side column.
+ */
+function ProcedureSteps({ states, current }: { states: { code: string; name: { zh: string }; final?: boolean }[]; current: string }) {
+  const path = states.filter((s) => !s.final || s.code === current);
+  const vertical = path.length > 6;
+  return (
+    <Steps
+      size="small"
+      progressDot={vertical}
+      direction={vertical ? 'vertical' : 'horizontal'}
+      style={{ margin: '16px 0' }}
+      current={path.findIndex((s) => s.code === current)}
+      items={path.map((s) => ({ title: s.name.zh }))}
+    />
+  );
+}
+
+/** An open deadline past its due date is red (逾期); the supervision pages give the full light. */
+function DeadlineTag({ status, due }: { status: string; due: string }) {
+  if (status === 'closed') return <Tag>已办结</Tag>;
+  if (status === 'paused') return <Tag color="default">中止</Tag>;
+  return due < dayjs().format('YYYY-MM-DD') ? <Tag color="red">逾期</Tag> : <Tag color="processing">进行中</Tag>;
+}
 
 /**
  * A procedure instance with its history and the steps the caller may take now. The
@@ -71,7 +99,7 @@ export function ProcedurePanel({ id, dataFields, onChanged }: { id: number; data
           <Descriptions.Item label="编号">{d.instance.id}</Descriptions.Item>
           <Descriptions.Item label="版本">{d.instance.version}</Descriptions.Item>
         </Descriptions>
-        <Steps size="small" style={{ margin: '16px 0' }} current={d.procedure.states.findIndex((s) => s.code === d.instance.state)} items={d.procedure.states.map((s) => ({ title: s.name.zh }))} />
+        <ProcedureSteps states={d.procedure.states} current={d.instance.state} />
         <Space wrap>
           {d.transitions.map((t) =>
             t.allowed ? (
@@ -91,7 +119,7 @@ export function ProcedurePanel({ id, dataFields, onChanged }: { id: number; data
         <Card title="期限" size="small">
           {d.deadlines.map((x) => (
             <div key={x.id}>
-              {x.title}：{x.due_date} <Tag>{x.status === 'open' ? '进行中' : x.status === 'paused' ? '中止' : '已办结'}</Tag>
+              {x.title}：{x.due_date} <DeadlineTag status={x.status} due={x.due_date} />
             </div>
           ))}
         </Card>
