@@ -4,9 +4,11 @@ import { execSync } from 'node:child_process';
 import { runCalendarBench } from './workloads/calendar.ts';
 import { runTransitionsBench } from './workloads/transitions.ts';
 import { runStartupBench } from './workloads/startup.ts';
+import { runSearchBench } from './workloads/search.ts';
+import { runExpiryBench } from './workloads/expiry.ts';
 
 /**
- * `npm run bench [-- --only calendar|transitions|startup]`: each workload runs a warm-up
+ * `npm run bench [-- --only calendar|transitions|startup|search|expiry]`: each workload runs a warm-up
  * and ≥ 5 measured repetitions; ratios are taken pair by pair within the run.
  */
 const args = process.argv.slice(2);
@@ -28,8 +30,10 @@ const workloads: Record<string, () => Promise<Record<string, unknown>>> = {
   calendar: () => runCalendarBench({ reps }),
   transitions: () => runTransitionsBench({ reps, seconds: 10, connections: 32 }),
   startup: () => runStartupBench({ reps }),
+  search: () => runSearchBench({ reps, seconds: 20, connections: 16, documents: Number(process.env.BENCH_DOCUMENTS ?? 100_000) }),
+  expiry: () => runExpiryBench({ reps, documents: Number(process.env.BENCH_DOCUMENTS ?? 100_000) }),
 };
-const absent = ['api-read', 'search', 'assessment', 'memory-under-load'];
+const absent = ['api-read', 'assessment', 'memory-under-load'];
 
 const results: Record<string, unknown> = {};
 const rows: string[][] = [];

@@ -27,7 +27,7 @@ export async function runExpiryScan(s: Services): Promise<{ expired: number; rem
   const db = ndb(s.db);
   let expired = 0;
   for (;;) {
-    const due = await db.selectFrom('normative_documents').select(['id', 'instance_id']).where('status', 'in', [...IN_FORCE]).where('expires_on', '<', today).orderBy('id').limit(BATCH).execute();
+    const due = await db.selectFrom('normative_documents').select(['id', 'instance_id']).where('status', 'in', [...IN_FORCE]).where('expires_on', '<', today).orderBy('expires_on').orderBy('id').limit(BATCH).execute();
     if (!due.length) break;
     await s.tx(async (tx) => {
       for (const d of due) if (await executeSystemTransition(s, tx, d.instance_id!, 'expire', `有效期届满（${today}前）自动失效`)) expired++;
@@ -46,6 +46,7 @@ export async function runExpiryScan(s: Services): Promise<{ expired: number; rem
         .where('d.expires_on', '>=', today)
         .where('d.expires_on', '<=', until)
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('normative_expiry_reminders as r').select('r.document_id').whereRef('r.document_id', '=', 'd.id').where('r.days_before', '=', days))))
+        .orderBy('d.expires_on')
         .orderBy('d.id')
         .limit(BATCH)
         .execute();

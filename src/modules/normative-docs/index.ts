@@ -37,7 +37,7 @@ const migration = (name: string) => ({ id: `normative_${name}`, sql: fs.readFile
 export const normativeModule = defineModule({
   id: 'normative',
   name: { zh: '规范性文件', en: 'Normative documents' },
-  migrations: [migration('001_init'), migration('002_lifecycle')],
+  migrations: [migration('001_init'), migration('002_lifecycle'), migration('003_indexes')],
   permissions: [
     { code: 'normative.read', name: '规范性文件：查看', roles: ['legal_affairs', 'leader', 'assessment_office', 'staff'] },
     { code: 'normative.draft', name: '规范性文件：起草、征求意见、送审', roles: ['staff', 'legal_affairs'] },

@@ -311,29 +311,39 @@ export async function publishDocument(ctx: EffectContext, effectiveOn?: string) 
 /** Valid documents: in force (never a draft, seed 001 §3(三)1) and not past validity. */
 const VALID = [...IN_FORCE];
 
+/**
+ * Counting stops here: a search word common to most documents would otherwise make every
+ * request count tens of thousands of rows that nobody pages through.
+ */
+export const CATALOGUE_COUNT_CAP = 1000;
+
 export async function catalogue(s: Services, f: { q?: string; issuerOrgId?: number; year?: number; limit?: number; offset?: number }) {
   const today = s.today();
   let q = ndb(s.db)
     .selectFrom('normative_documents as d')
-    .innerJoin('orgs as i', 'i.id', 'd.issuer_org_id')
     .where('d.status', 'in', VALID)
     .where((eb) => eb.or([eb('d.expires_on', 'is', null), eb('d.expires_on', '>=', today)]));
   if (f.q) {
     const tokens = segmentQuery(f.q);
-    if (!tokens.length) return { total: 0, items: [] };
+    if (!tokens.length) return { total: 0, more: false, items: [] };
     q = q.where(sql<boolean>`d.search_vector @@ to_tsquery('simple', ${tsQuery(tokens)})`);
   }
   if (f.issuerOrgId) q = q.where('d.issuer_org_id', '=', f.issuerOrgId);
   if (f.year) q = q.where('d.reg_year', '=', f.year);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const counted = await ndb(s.db)
+    .selectFrom(q.select('d.id').limit(CATALOGUE_COUNT_CAP + 1).as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(counted.n);
   const items = await q
+    .innerJoin('orgs as i', 'i.id', 'd.issuer_org_id')
     .select(['d.id', 'd.title', 'd.reg_number', 'd.issuer_org_id', 'i.name as issuer_name', 'd.doc_type', 'd.provisional', 'd.published_on', 'd.effective_on', 'd.expires_on', 'd.status'])
     .orderBy('d.published_on', 'desc')
     .orderBy('d.id', 'desc')
     .limit(f.limit ?? 20)
     .offset(f.offset ?? 0)
     .execute();
-  return { total, items };
+  return { total: Math.min(n, CATALOGUE_COUNT_CAP), more: n > CATALOGUE_COUNT_CAP, items };
 }
 
 /** A published document's public page: its text and public history; drafts never show. */

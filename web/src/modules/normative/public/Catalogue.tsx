@@ -21,7 +21,7 @@ interface Item {
 export function CataloguePage() {
   const [q, setQ] = useState<string>();
   const [page, setPage] = useState(1);
-  const list = useQuery({ queryKey: ['catalogue', q, page], queryFn: () => get<{ total: number; items: Item[] }>(`/api/public/normative/documents${qs({ q, limit: 20, offset: (page - 1) * 20 })}`) });
+  const list = useQuery({ queryKey: ['catalogue', q, page], queryFn: () => get<{ total: number; more: boolean; items: Item[] }>(`/api/public/normative/documents${qs({ q, limit: 20, offset: (page - 1) * 20 })}`) });
   return (
     <Card title="规范性文件目录（现行有效）">
       <Input.Search data-testid="catalogue-search" placeholder="按标题或正文中的词语检索，如：排污口" enterButton="检索" allowClear onSearch={(v) => { setPage(1); setQ(v || undefined); }} style={{ maxWidth: 520, marginBottom: 16 }} />
@@ -29,7 +29,7 @@ export function CataloguePage() {
       <List
         loading={list.isLoading}
         dataSource={list.data?.items}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 件` }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (t) => (list.data?.more ? `超过 ${t} 件，请细化检索词` : `共 ${t} 件`) }}
         locale={{ emptyText: '没有符合条件的现行有效文件' }}
         renderItem={(d) => (
           <List.Item>
