@@ -75,6 +75,21 @@ describe.each(kinds)('normative documents: participation, filing review, suggest
     expect(await citableDocument(env.s.db, { id: draft.id }, env.s.today())).toBeNull();
   });
 
+  it('filters the public catalogue by announced issuing body and year of publication', async () => {
+    const issuers = (await env.anon.get('/api/public/normative/issuers')).json();
+    expect(issuers.map((i: any) => i.name)).toEqual(expect.arrayContaining(['演示市人民政府', '演示市生态环境局']));
+    const gov = issuers.find((i: any) => i.name === '演示市人民政府').org_id;
+    const byIssuer = (await env.anon.get(`/api/public/normative/documents?issuerOrgId=${gov}`)).json();
+    expect(byIssuer.total).toBeGreaterThanOrEqual(2);
+    expect(byIssuer.items.every((d: any) => d.issuer_name === '演示市人民政府')).toBe(true);
+    const year = Number(byIssuer.items[0].published_on.slice(0, 4));
+    const byYear = (await env.anon.get(`/api/public/normative/documents?issuerOrgId=${gov}&year=${year}`)).json();
+    expect(byYear.items.length).toBeGreaterThanOrEqual(1);
+    expect(byYear.items.every((d: any) => d.published_on.startsWith(String(year)))).toBe(true);
+    expect(byYear).toMatchObject({ more: false });
+    expect((await env.anon.get(`/api/public/normative/documents?year=1980`)).statusCode).toBe(400);
+  });
+
   it('refuses a numbering pattern without a sequence field', async () => {
     const res = await legal.post('/api/normative/issuers', { orgId: await orgId(env.s, '演示市交通运输局'), docType: 'department', numberPattern: '演交规〔{year}〕号', announcedOn: '2026-01-05' });
     expect(res.json()).toMatchObject({ code: 'pattern_no_seq', field: 'numberPattern' });

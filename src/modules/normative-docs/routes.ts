@@ -7,7 +7,7 @@ import {
   BulletinQuery, CatalogueQuery, CleanupDecisionIn, CleanupIn, CommentAnswerIn, CommentIn, ConsultationReplyIn, Document, DraftIn, DraftPatch,
   EvaluationIn, ImportResult, Issuer, IssuerIn, ResolutionIn, Row, Rows, SuggestionAnswerIn, SuggestionIn,
 } from './contract.ts';
-import { catalogue, createDocument, getDocument, listDocuments, listIssuers, publicDocument, saveIssuer, updateDraft } from './service.ts';
+import { catalogue, createDocument, getDocument, listDocuments, listIssuers, publicDocument, publicIssuers, saveIssuer, updateDraft } from './service.ts';
 import { answerComment, escalateConsultation, listConsultations, listEscalations, publicDraft, publicDrafts, replyConsultation, resolveConsultation, submitComment } from './participation.ts';
 import { answerSuggestion, listSuggestions, submitSuggestion, trackSuggestion } from './suggestions.ts';
 import { createCleanup, decideCleanupItem, evaluateDocument, expiringDocuments, getCleanup, listCleanups, publicCleanups, publishCleanup } from './expiry.ts';
@@ -88,6 +88,7 @@ export const normativeRoutes: FastifyPluginAsync = async (fastify) => {
   // ── public portal ──
   app.get('/public/normative/documents', { config: { public: true }, schema: { tags, summary: '有效规范性文件目录（公开；中文全文检索）', querystring: CatalogueQuery, response: ok(Type.Object({ total: Type.Integer({ description: '匹配件数，至多计到上限' }), more: Type.Boolean({ description: '匹配件数超过上限' }), items: Rows })) } }, async (req) => catalogue(s, req.query));
   app.get('/public/normative/documents/:id', { config: { public: true, resource: 'normative_document' }, schema: { tags, summary: '已公布文件的正文与公开记录（公开）', params: IdParams, response: ok(Type.Object({ id: Type.Integer(), valid: Type.Boolean() }, { additionalProperties: true })) } }, async (req) => publicDocument(s, req.params.id));
+  app.get('/public/normative/issuers', { config: { public: true }, schema: { tags, summary: '已确认并公告的规范性文件制定主体（公开）', response: ok(Rows) } }, async () => publicIssuers(s));
   app.get('/public/normative/drafts', { config: { public: true }, schema: { tags, summary: '正在公开征求意见的草案（公开）', response: ok(Rows) } }, async () => publicDrafts(s));
   app.get('/public/normative/drafts/:id', { config: { public: true, resource: 'normative_document' }, schema: { tags, summary: '征求意见稿：分段正文、意见及答复（公开，姓名脱敏）', params: IdParams, response: ok() } }, async (req) => publicDraft(s, req.params.id));
   // Anonymous submissions are limited per address, so the portal cannot be flooded.

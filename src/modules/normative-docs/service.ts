@@ -311,6 +311,17 @@ export async function publishDocument(ctx: EffectContext, effectiveOn?: string) 
 /** Valid documents: in force (never a draft, seed 001 §3(三)1) and not past validity. */
 const VALID = [...IN_FORCE];
 
+/** The announced issuing bodies (制定主体 are announced publicly, seed 002 #17), for the portal's filter. */
+export async function publicIssuers(s: Services) {
+  return ndb(s.db)
+    .selectFrom('normative_issuers as n')
+    .innerJoin('orgs as o', 'o.id', 'n.org_id')
+    .select(['n.org_id', 'o.name', 'n.doc_type', 'n.announced_on', 'n.announcement'])
+    .where('n.active', '=', true)
+    .orderBy('o.path')
+    .execute();
+}
+
 /**
  * Counting stops here: a search word common to most documents would otherwise make every
  * request count tens of thousands of rows that nobody pages through.

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Input, List, Space, Tag, Typography } from 'antd';
+import { Card, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { get, qs } from '../../../core/api';
 import { ErrorAlert } from '../../../core/components';
 import { DOC_TYPES } from '../api';
@@ -20,11 +20,38 @@ interface Item {
 /** 现行有效规范性文件目录: only published documents within their validity. */
 export function CataloguePage() {
   const [q, setQ] = useState<string>();
+  const [issuerOrgId, setIssuer] = useState<number>();
+  const [year, setYear] = useState<number>();
   const [page, setPage] = useState(1);
-  const list = useQuery({ queryKey: ['catalogue', q, page], queryFn: () => get<{ total: number; more: boolean; items: Item[] }>(`/api/public/normative/documents${qs({ q, limit: 20, offset: (page - 1) * 20 })}`) });
+  const issuers = useQuery({ queryKey: ['catalogue-issuers'], queryFn: () => get<{ org_id: number; name: string }[]>('/api/public/normative/issuers') });
+  const thisYear = new Date().getFullYear();
+  const list = useQuery({
+    queryKey: ['catalogue', q, issuerOrgId, year, page],
+    queryFn: () => get<{ total: number; more: boolean; items: Item[] }>(`/api/public/normative/documents${qs({ q, issuerOrgId, year, limit: 20, offset: (page - 1) * 20 })}`),
+  });
   return (
     <Card title="规范性文件目录（现行有效）">
-      <Input.Search data-testid="catalogue-search" placeholder="按标题或正文中的词语检索，如：排污口" enterButton="检索" allowClear onSearch={(v) => { setPage(1); setQ(v || undefined); }} style={{ maxWidth: 520, marginBottom: 16 }} />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search data-testid="catalogue-search" placeholder="按标题或正文中的词语检索，如：排污口" enterButton="检索" allowClear onSearch={(v) => { setPage(1); setQ(v || undefined); }} style={{ width: 420 }} />
+        <Select
+          data-testid="catalogue-issuer"
+          allowClear
+          placeholder="制定机关"
+          style={{ width: 220 }}
+          value={issuerOrgId}
+          onChange={(v) => { setPage(1); setIssuer(v); }}
+          options={(issuers.data ?? []).map((i) => ({ value: i.org_id, label: i.name }))}
+        />
+        <Select
+          data-testid="catalogue-year"
+          allowClear
+          placeholder="公布年度"
+          style={{ width: 140 }}
+          value={year}
+          onChange={(v) => { setPage(1); setYear(v); }}
+          options={Array.from({ length: 15 }, (_, i) => ({ value: thisYear - i, label: `${thisYear - i} 年` }))}
+        />
+      </Space>
       <ErrorAlert error={list.error} />
       <List
         loading={list.isLoading}
