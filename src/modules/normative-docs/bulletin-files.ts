@@ -26,29 +26,8 @@ import {
 import ExcelJS from 'exceljs';
 import { badInput } from '../../core/http/errors.ts';
 
-export interface BulletinCounts {
-  issued: number;
-  filedOnTime: number;
-  filedLate: number;
-  notFiled: number;
-  approved: number;
-  correction: number;
-  revoked: number;
-  pending: number;
-}
-export interface BulletinRow extends BulletinCounts {
-  issuerOrgId: number;
-  issuerName: string;
-}
-export interface Bulletin {
-  title: string; // e.g. '演示市2026年第3季度规范性文件备案审查情况通报'
-  authority: string; // issuing office, e.g. '演示市司法局'
-  docNumber?: string; // e.g. '演司通〔2026〕5号'
-  period: { kind: 'quarter' | 'year'; year: number; quarter?: number; from: string; to: string }; // YYYY-MM-DD
-  rows: BulletinRow[];
-  totals: BulletinCounts;
-  issuedOn: string; // YYYY-MM-DD
-}
+import type { Bulletin, BulletinCounts } from './bulletin-types.ts';
+export type { Bulletin, BulletinCounts, BulletinRow } from './bulletin-types.ts';
 
 /** Column headings shared by the spreadsheet and the Word table. */
 export const BULLETIN_COLUMNS = [

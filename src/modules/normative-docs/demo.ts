@@ -2,11 +2,10 @@ import { sql } from 'kysely';
 import type { DemoContext } from '../../core/registry.ts';
 import type { Actor } from '../../core/policy/actor.ts';
 import { SYSTEM_ACTOR, recordAudit } from '../../core/audit/audit.ts';
-import { createInstance } from '../../core/workflow/engine.ts';
+import { registerExistingDocument } from './register.ts';
 import { startDeadline } from '../../core/calendar/deadlines.ts';
 import { ntx } from './schema.ts';
 import { formatNumber } from './numbering.ts';
-import { searchVector } from './text-search.ts';
 import { addCalendarDays, validityEnd } from './validity.ts';
 
 const ISSUERS: [name: string, docType: 'government' | 'department', pattern: string][] = [
@@ -149,9 +148,11 @@ export async function loadNormativeDemo({ services: s, tx, orgByName, userByName
       const seq = (await t.selectFrom('normative_number_seq').select('last_seq').where('org_id', '=', issuerId).where('year', '=', year).executeTakeFirstOrThrow()).last_seq;
       reg = { number: formatNumber(pattern, year, seq), year, seq };
     }
-    const doc = await t
-      .insertInto('normative_documents')
-      .values({
+    const doc = await registerExistingDocument(
+      s,
+      tx,
+      actor,
+      {
         org_id: orgId,
         region_code: org.region_code,
         issuer_org_id: issuerId,
@@ -171,20 +172,16 @@ export async function loadNormativeDemo({ services: s, tx, orgByName, userByName
         effective_on: published ? on : null,
         expires_on: published ? validityEnd(on, d.provisional ? 2 : 5) : null,
         created_by: legalId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const inst = await createInstance(s, tx, actor, { procedure: 'normative.document', subjectId: doc.id, title: d.title, orgId, regionCode: org.region_code });
-    await tx.updateTable('procedure_instances').set({ state: d.state }).where('id', '=', inst.id).execute();
-    if (d.state !== 'drafting') await tx.insertInto('procedure_history').values({ instance_id: inst.id, transition: 'import', from_state: 'drafting', to_state: d.state, actor_id: null, note: '演示数据', data: '{}' }).execute();
-    await t.updateTable('normative_documents').set({ instance_id: inst.id, search_vector: searchVector(d.title, body) } as any).where('id', '=', doc.id).execute();
+      },
+      { note: '演示数据', by: null },
+    );
     if (published) {
       await t.insertInto('normative_reviews').values({ document_id: doc.id, org_id: orgId, reviewer_id: legalId, outcome: 'pass', checklist: JSON.stringify({ issuer: true, authority: true, basis: true, content: true, procedure: true }), opinion: '经审查，制定主体、权限、依据、内容和程序合法。' }).execute();
       await t.insertInto('normative_decisions').values({ document_id: doc.id, org_id: orgId, meeting: docType === 'government' ? '市政府常务会议' : '局领导班子会议', meeting_date: addCalendarDays(on, -7), decision: '审议通过', recorded_by: legalId }).execute();
     }
     if (d.state === 'published') {
       // The filing clock runs from the day of publication.
-      await startDeadline(s, tx, SYSTEM_ACTOR, { module: 'normative', kind: 'normative.filing', title: `报送备案：${d.title}`, subjectType: 'normative_document', subjectId: doc.id, instanceId: inst.id, orgId, regionCode: org.region_code, startDate: on, ruleKey: 'normative.filing_days' });
+      await startDeadline(s, tx, SYSTEM_ACTOR, { module: 'normative', kind: 'normative.filing', title: `报送备案：${d.title}`, subjectType: 'normative_document', subjectId: doc.id, instanceId: doc.instance_id, orgId, regionCode: org.region_code, startDate: on, ruleKey: 'normative.filing_days' });
     }
     if (d.state === 'filed' || d.state === 'approved') {
       const filedOn = addCalendarDays(on, 5);

@@ -13,7 +13,6 @@ import { SEED002, SEED001 } from '../../core/rules/seeds.ts';
 import { ndb, ntx, type CommentAnswer } from './schema.ts';
 import { paragraphsOf } from './paragraphs.ts';
 
-const DOC = { zh: '规范性文件', en: 'Normative document' };
 const PUBLIC_ACTOR: AuditActor = { userId: null, name: 'public' };
 
 // ── 公开征求意见 public comment, per paragraph ─────────────────────────────────

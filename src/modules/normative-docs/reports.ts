@@ -4,12 +4,10 @@ import type { Actor } from '../../core/policy/actor.ts';
 import { recordAudit } from '../../core/audit/audit.ts';
 import { actorForAudit } from '../../core/auth/audit-actor.ts';
 import { inScope, orgFacts, orgScopeFilter } from '../../core/policy/scope.ts';
-import { badInput } from '../../core/http/errors.ts';
-import { createInstance } from '../../core/workflow/engine.ts';
 import { ndb, ntx } from './schema.ts';
 import type { Bulletin, BulletinCounts, BulletinRow } from './bulletin-files.ts';
 import { parseRegisterWorkbook, type RowError } from './register-import.ts';
-import { searchVector } from './text-search.ts';
+import { registerExistingDocument } from './register.ts';
 import { legalOfficeFor } from './lifecycle.ts';
 
 export function periodOf(year: number, quarter?: number) {
@@ -120,9 +118,11 @@ export async function importRegister(s: Services, actor: Actor, file: Buffer) {
       const seq = seqFromNumber(issuer.number_pattern, r.regNumber);
       const year = Number(r.publishedOn.slice(0, 4));
       const status = r.status === 'valid' && r.expiresOn && r.expiresOn < s.today() ? 'expired' : r.filedOn && r.status === 'valid' ? 'filed' : STATE_OF[r.status];
-      const doc = await t
-        .insertInto('normative_documents')
-        .values({
+      const doc = await registerExistingDocument(
+        s,
+        tx,
+        actor,
+        {
           org_id: issuer.org_id,
           region_code: issuer.region_code,
           issuer_org_id: issuer.org_id,
@@ -138,14 +138,9 @@ export async function importRegister(s: Services, actor: Actor, file: Buffer) {
           effective_on: r.effectiveOn,
           expires_on: r.expiresOn,
           created_by: actor.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const inst = await createInstance(s, tx, actor, { procedure: 'normative.document', subjectId: doc.id, title: r.title, orgId: issuer.org_id, regionCode: issuer.region_code });
-      // The register states where the document stands; the history says it was imported.
-      await tx.updateTable('procedure_instances').set({ state: status }).where('id', '=', inst.id).execute();
-      await tx.insertInto('procedure_history').values({ instance_id: inst.id, transition: 'import', from_state: 'drafting', to_state: status, actor_id: actor.userId, note: `由原登记簿导入（第 ${r.row} 行）`, data: '{}' }).execute();
-      await t.updateTable('normative_documents').set({ instance_id: inst.id, search_vector: searchVector(r.title, r.body || r.title) } as any).where('id', '=', doc.id).execute();
+        },
+        { note: `由原登记簿导入（第 ${r.row} 行）`, by: actor.userId },
+      );
       if (r.filedOn) {
         const to = await legalOfficeFor(tx, issuer.org_id, issuer.doc_type);
         if (to) await t.insertInto('normative_filings').values({ document_id: doc.id, org_id: issuer.org_id, filed_to_org_id: to, region_code: issuer.region_code, filed_on: r.filedOn, due_on: r.filedOn, on_time: true, report: '（原登记簿导入）', explanation: '（原登记簿导入）' }).execute();

@@ -1,20 +1,10 @@
 import dayjs from 'dayjs';
 import { post } from '../../core/api';
+// Server files without imports, shared so the shapes cannot drift apart.
+import type { RiskFlag as Flag } from '../../../../src/modules/normative-docs/risk-flags.ts';
 
 /** Shapes of the normative-documents API (src/modules/normative-docs/contract.ts). */
-export interface Flag {
-  rule: string;
-  category: string;
-  name: string;
-  severity: 'warning' | 'info';
-  sentenceIndex: number;
-  sentence: string;
-  start: number;
-  end: number;
-  match: string;
-  basis: { law: string; article?: string; quote?: string };
-  advice: string;
-}
+export type { Flag };
 export interface DocumentRow {
   id: number;
   title: string;
@@ -162,24 +152,7 @@ export interface CleanupItem {
 export interface CleanupDetail extends Omit<Cleanup, 'items' | 'decided'> {
   items: CleanupItem[];
 }
-export interface BulletinCounts {
-  issued: number;
-  filedOnTime: number;
-  filedLate: number;
-  notFiled: number;
-  approved: number;
-  correction: number;
-  revoked: number;
-  pending: number;
-}
-export interface Bulletin {
-  title: string;
-  authority: string;
-  period: { kind: 'quarter' | 'year'; year: number; quarter?: number; from: string; to: string };
-  rows: (BulletinCounts & { issuerOrgId: number; issuerName: string })[];
-  totals: BulletinCounts;
-  issuedOn: string;
-}
+export type { Bulletin, BulletinCounts } from '../../../../src/modules/normative-docs/bulletin-types.ts';
 export interface ImportResult {
   imported: number;
   ids: number[];

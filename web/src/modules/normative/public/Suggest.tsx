@@ -123,7 +123,7 @@ function TrackBox() {
   return (
     <Card title="查询办理进度" style={{ marginTop: 16 }}>
       <Space.Compact style={{ maxWidth: 520, width: '100%', marginBottom: 16 }}>
-        <Input data-testid="track-input" placeholder="请输入查询码，如 JY20260105XXXXXXXX" value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={ask} />
+        <Input data-testid="track-input" placeholder="请输入提交建议时取得的查询码（JY 开头，18 位）" value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={ask} />
         <Button type="primary" data-testid="track-submit" onClick={ask} loading={q.isFetching}>
           查询
         </Button>
