@@ -290,6 +290,7 @@ describe.each(kinds)('normative documents: participation, filing review, suggest
         const inst = await tx.selectFrom('procedure_instances').selectAll().where('id', '=', instanceId).executeTakeFirstOrThrow();
         for (const [code, g] of guards) {
           out[code] = await g.check({
+            services: env.s,
             tx,
             actor,
             today: env.s.today(),

@@ -116,6 +116,7 @@ async function evaluate(s: Services, tx: Tx, actor: Actor, def: ProcedureDefinit
     return { code: 'out_of_scope', detail: '该事项不在您的数据范围内', detail_en: 'The item is outside your data scope' };
   }
   const ctx: GuardContext = {
+    services: s,
     tx,
     actor,
     instance: view(inst),

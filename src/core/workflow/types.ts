@@ -25,6 +25,8 @@ export interface InstanceView {
 }
 
 export interface GuardContext {
+  /** The platform's services (calendar, clock) for guards that count statutory periods. */
+  services: Services;
   tx: Tx;
   actor: Actor;
   instance: InstanceView;

@@ -1,8 +1,8 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import { DOCX_MIME as DOCX, XLSX_MIME as XLSX, sendDownload as download, uploadedFile as uploaded } from '../../core/http/files.ts';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, Paging, withErrors } from '../../core/http/schemas.ts';
-import { badInput } from '../../core/http/errors.ts';
 import {
   BulletinQuery, CatalogueQuery, CleanupDecisionIn, CleanupIn, CommentAnswerIn, CommentIn, ConsultationReplyIn, Document, DraftIn, DraftPatch,
   EvaluationIn, ImportResult, Issuer, IssuerIn, ResolutionIn, Row, Rows, SuggestionAnswerIn, SuggestionIn,
@@ -15,22 +15,6 @@ import { bulletinData, importRegister, passedList } from './reports.ts';
 import { bulletinDocx, bulletinXlsx } from './bulletin-files.ts';
 import { registerTemplateXlsx } from './register-import.ts';
 import { extractDocxText } from './docx-text.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-async function uploaded(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw badInput('not_multipart', 'file', { zh: '请以 multipart/form-data 上传文件', en: 'Upload as multipart/form-data' });
-  const part = await req.file();
-  if (!part) throw badInput('file_required', 'file', { zh: '缺少文件', en: 'No file' });
-  return part.toBuffer();
-}
-
-function download(reply: FastifyReply, mime: string, filename: string, data: Buffer) {
-  reply.header('content-type', mime);
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
-  return reply.send(data);
-}
 
 export const normativeRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

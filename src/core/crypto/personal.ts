@@ -1,0 +1,69 @@
+import type { Sm4Box } from './sm.ts';
+import { maskIdNumber, maskPersonName } from './mask.ts';
+
+/**
+ * A party's personal data (个人信息保护法 arts. 28, 51): sealed with SM4 at rest, its
+ * masked form computed once at write time and stored beside it. Public views select only
+ * the masked columns, so no page can show the plain value by forgetting to mask it.
+ */
+export interface PartyInput {
+  /** 'person' = natural person (name and ID are personal data); 'org' = legal person or other organisation. */
+  kind: 'person' | 'org';
+  name: string;
+  /** Resident identity number (person) or unified social credit code (org). */
+  idNumber?: string | null;
+  address?: string | null;
+}
+
+export interface SealedParty {
+  party_kind: 'person' | 'org';
+  party_name_enc: string | null;
+  party_name_masked: string;
+  party_id_enc: string | null;
+  party_id_masked: string | null;
+  party_address_enc: string | null;
+  party_address_masked: string | null;
+}
+
+/** An address keeps its area (the first six characters), not the house. */
+export function maskAddress(address: string): string {
+  const chars = Array.from(address.trim());
+  return chars.length <= 6 ? chars.join('') + '***' : chars.slice(0, 6).join('') + '***';
+}
+
+export function sealParty(pii: Sm4Box, p: PartyInput): SealedParty {
+  const person = p.kind === 'person';
+  const id = p.idNumber?.trim() || null;
+  const address = p.address?.trim() || null;
+  return {
+    party_kind: p.kind,
+    // An organisation's name is public by nature; a person's name is personal data.
+    party_name_enc: person ? pii.encrypt(p.name.trim()) : null,
+    party_name_masked: person ? maskPersonName(p.name) : p.name.trim(),
+    party_id_enc: id ? pii.encrypt(id) : null,
+    party_id_masked: id ? (person ? maskIdNumber(id) : id) : null,
+    party_address_enc: address ? pii.encrypt(address) : null,
+    party_address_masked: address ? (person ? maskAddress(address) : address) : null,
+  };
+}
+
+/** The plain party for users entitled to it (the handling organisation). */
+export function openParty(pii: Sm4Box, row: SealedParty) {
+  return {
+    kind: row.party_kind,
+    name: row.party_name_enc ? pii.decrypt(row.party_name_enc) : row.party_name_masked,
+    idNumber: row.party_id_enc ? pii.decrypt(row.party_id_enc) : null,
+    address: row.party_address_enc ? pii.decrypt(row.party_address_enc) : null,
+  };
+}
+
+/** Unified social credit code (GB 32100-2015) with its check character. */
+export function isValidCreditCode(code: string): boolean {
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += chars.indexOf(code[i]) * weights[i];
+  const check = (31 - (sum % 31)) % 31;
+  return chars[check] === code[17];
+}

@@ -1,0 +1,247 @@
+import type { Generated, Kysely, Transaction } from 'kysely';
+import type { DB } from '../../core/db/tables.ts';
+import type { Db, Tx } from '../../core/db/client.ts';
+
+export type SubjectKind = 'statutory' | 'authorized' | 'entrusted';
+export type PowerType = 'license' | 'penalty' | 'coercion' | 'levy' | 'inspection' | 'confirmation' | 'adjudication' | 'payment' | 'reward' | 'other';
+export type CertStatus = 'none' | 'valid' | 'suspended' | 'revoked';
+export type PenaltyKind = 'warning' | 'fine' | 'confiscation' | 'suspension' | 'revocation' | 'detention_transfer' | 'no_penalty';
+/** Numeric columns come back from PostgreSQL as strings. */
+type Money = string | number;
+
+export interface EnforcementSubjectTable {
+  org_id: number;
+  region_code: string;
+  kind: SubjectKind;
+  legal_basis: string;
+  domains: Generated<string[]>;
+  doc_prefix: string;
+  announced_on: string;
+  announcement: string | null;
+  entrusted_by_org_id: number | null;
+  entrustment_basis: string | null;
+  entrustment_scope: string | null;
+  entrustment_until: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EnforcementPowerTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  code: string;
+  name: string;
+  power_type: PowerType;
+  legal_basis: string;
+  internal_unit: string | null;
+  responsibility_items: Generated<string[]>;
+  published: Generated<boolean>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EnforcementBenchmarkTable {
+  id: Generated<number>;
+  power_id: number;
+  org_id: number;
+  region_code: string;
+  band: string;
+  circumstances: string;
+  fine_min: Money | null;
+  fine_max: Money | null;
+  other_penalties: string | null;
+  sort_order: Generated<number>;
+}
+
+export interface EnforcementOfficerTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  user_id: number | null;
+  name: string;
+  kind: 'officer' | 'auxiliary';
+  domains: Generated<string[]>;
+  trained_on: string | null;
+  exam_passed_on: string | null;
+  cert_no: string | null;
+  cert_issuer: string | null;
+  cert_valid_from: string | null;
+  cert_valid_until: string | null;
+  cert_status: Generated<CertStatus>;
+  cert_status_reason: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EnforcementTrainingTable {
+  id: Generated<number>;
+  officer_id: number;
+  org_id: number;
+  year: number;
+  course: string;
+  hours: Money;
+  held_on: string;
+  recorded_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface EnforcementNumberSeqTable {
+  org_id: number;
+  kind: string;
+  year: number;
+  last_seq: number;
+}
+
+export interface EnforcementCaseTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  procedure_kind: 'general' | 'simple';
+  case_no: string | null;
+  power_id: number;
+  title: string;
+  source: string | null;
+  party_kind: 'person' | 'org';
+  party_name_enc: string | null;
+  party_name_masked: string;
+  party_id_enc: string | null;
+  party_id_masked: string | null;
+  party_address_enc: string | null;
+  party_address_masked: string | null;
+  facts: string;
+  filed_on: string;
+  status: string;
+  instance_id: number | null;
+  major_reasons: Generated<string[]>;
+  hearing_right: Generated<boolean>;
+  rights_waived: Generated<boolean>;
+  notice_on: string | null;
+  proposed_fine: Money | null;
+  penalty_kind: PenaltyKind | null;
+  fine_amount: Money | null;
+  other_penalties: string | null;
+  benchmark_id: number | null;
+  band_deviation_reason: string | null;
+  decision_no: string | null;
+  decided_on: string | null;
+  decision_text: string | null;
+  publicize: Generated<boolean>;
+  review_reasons: Generated<string[]>;
+  served_on: string | null;
+  service_method: string | null;
+  payment_due: string | null;
+  paid_on: string | null;
+  paid_amount: Money | null;
+  surcharge: Money | null;
+  closed_on: string | null;
+  transferred_to: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EnforcementCaseOfficerTable {
+  case_id: number;
+  officer_id: number;
+  role: Generated<'lead' | 'handler'>;
+  recused: Generated<boolean>;
+}
+
+export interface EnforcementRecordTable {
+  id: Generated<number>;
+  case_id: number;
+  org_id: number;
+  kind: string;
+  title: string;
+  happened_on: string;
+  content: unknown;
+  officer_ids: Generated<number[]>;
+  attachment_id: string | null;
+  digest: string;
+  recorded_by: number | null;
+  at: Generated<Date>;
+}
+
+export interface EnforcementRecusalTable {
+  id: Generated<number>;
+  case_id: number;
+  org_id: number;
+  region_code: string;
+  officer_id: number;
+  source: 'self' | 'organisation' | 'party';
+  reason: string;
+  applied_on: string;
+  deadline_id: number | null;
+  outcome: 'recused' | 'rejected' | null;
+  decided_on: string | null;
+  decided_by: number | null;
+  decision_reason: string | null;
+}
+
+export interface EnforcementReviewTable {
+  id: Generated<number>;
+  case_id: number;
+  org_id: number;
+  reviewer_id: number | null;
+  outcome: 'pass' | 'fail';
+  checklist: unknown;
+  opinion: string | null;
+  at: Generated<Date>;
+}
+
+export interface EnforcementPaymentTable {
+  id: Generated<number>;
+  case_id: number;
+  org_id: number;
+  channel: 'bank' | 'epay' | 'onspot';
+  receipt_no: string;
+  amount: Money;
+  surcharge: Generated<Money>;
+  paid_on: string;
+  recorded_by: number | null;
+  at: Generated<Date>;
+}
+
+export interface EnforcementPublicityTable {
+  case_id: number;
+  org_id: number;
+  region_code: string;
+  published_on: string;
+  due_on: string;
+  on_time: boolean;
+  changed_on: string | null;
+  change_kind: 'changed' | 'revoked' | 'unlawful' | null;
+  change_reason: string | null;
+  withdraw_due: string | null;
+  withdrawn_on: string | null;
+  withdraw_on_time: boolean | null;
+}
+
+export interface EnforcementTables {
+  enforcement_subjects: EnforcementSubjectTable;
+  enforcement_powers: EnforcementPowerTable;
+  enforcement_benchmarks: EnforcementBenchmarkTable;
+  enforcement_officers: EnforcementOfficerTable;
+  enforcement_training: EnforcementTrainingTable;
+  enforcement_number_seq: EnforcementNumberSeqTable;
+  enforcement_cases: EnforcementCaseTable;
+  enforcement_case_officers: EnforcementCaseOfficerTable;
+  enforcement_records: EnforcementRecordTable;
+  enforcement_recusals: EnforcementRecusalTable;
+  enforcement_reviews: EnforcementReviewTable;
+  enforcement_payments: EnforcementPaymentTable;
+  enforcement_publicity: EnforcementPublicityTable;
+}
+
+export type EDB = DB & EnforcementTables;
+
+/** The core's handles typed with this module's tables as well (same connection). */
+export const edb = (db: Db) => db as unknown as Kysely<EDB>;
+export const etx = (tx: Tx) => tx as unknown as Transaction<EDB>;
