@@ -32,7 +32,7 @@ export function checkParty(p: PartyInput) {
 }
 
 /** At least the required number of certified officers of the subject (art. 42). */
-async function assertEnoughOfficers(tx: Tx, orgId: number, regionCode: string, officerIds: number[], date: string, field: string) {
+export async function assertEnoughOfficers(tx: Tx, orgId: number, regionCode: string, officerIds: number[], date: string, field: string) {
   await assertOfficersMayAct(tx, orgId, officerIds, date, field);
   const need = await ruleValue<number>(tx, 'enforcement.officers_per_action', regionCode, date);
   if (officerIds.length < need) {

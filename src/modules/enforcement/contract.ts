@@ -185,3 +185,40 @@ export const StatsQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maxi
 
 export const Row = Type.Object({}, { additionalProperties: true });
 export const Rows = Type.Array(Row);
+
+// ── oversight ──
+export const InspectionIn = Type.Object(
+  { orgId: Type.Optional(Id), powerId: Type.Optional(Id), targetName: Str(2, 100), matter: Str(2, 500), plannedOn: IsoDate },
+  { additionalProperties: false },
+);
+export const InspectionApprovalIn = Type.Object({ approve: Type.Boolean(), note: Str(2, 500) }, { additionalProperties: false });
+export const InspectionResultIn = Type.Object(
+  { inspectedOn: IsoDate, officerIds: Type.Array(Id, { minItems: 1, maxItems: 10, uniqueItems: true }), certificatesShown: Type.Boolean(), findings: Str(2, 5000), outcome: lit(['compliant', 'rectify', 'case'] as const, 'compliant 未发现问题, rectify 责令整改, case 发现违法需立案') },
+  { additionalProperties: false },
+);
+export const InspectionQuery = Type.Object({ status: Type.Optional(lit(['planned', 'approved', 'refused', 'done'] as const)) }, { additionalProperties: false });
+
+export const ErrorIn = Type.Object(
+  {
+    officerId: Id,
+    caseId: Type.Optional(Id),
+    situation: lit(['ultra_vires', 'unlawful_penalty', 'unlawful_coercion', 'wrong_facts', 'delay', 'misconduct', 'inaction', 'leak', 'other'] as const, '执法过错九种情形'),
+    description: Str(2, 2000),
+    foundOn: IsoDate,
+    liability: Str(2, 200, '责任追究方式，如 批评教育、责令书面检查、暂扣执法证件、调离执法岗位'),
+    points: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: '扣分；缺省按规则参数' })),
+  },
+  { additionalProperties: false },
+);
+
+const SheetItemIn = Type.Object({ code: Type.String({ pattern: '^[a-z_]{1,30}$' }), name: Str(2, 100), max: Type.Number({ exclusiveMinimum: 0, maximum: 100 }) }, { additionalProperties: false });
+export const EvaluationIn = Type.Object(
+  { name: Str(4, 200), year: Type.Integer({ minimum: 2000, maximum: 2100 }), orgIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 500, uniqueItems: true })), perSubject: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), sheet: Type.Optional(Type.Array(SheetItemIn, { minItems: 1, maxItems: 20 })) },
+  { additionalProperties: false },
+);
+export const ScoreIn = Type.Object({ caseId: Id, scores: Type.Record(Type.String({ maxLength: 30 }), Type.Number()), comments: Str(2, 2000) }, { additionalProperties: false });
+
+const GradeLit = lit(['excellent', 'good', 'pass', 'fail'] as const, '优秀 / 良好 / 合格 / 不合格');
+export const SelfAssessmentIn = Type.Object({ orgId: Type.Optional(Id), year: Type.Integer({ minimum: 2000, maximum: 2100 }), unit: Str(2, 100, '内设执法机构'), selfScore: Type.Number({ minimum: 0, maximum: 100 }), selfReport: Str(10, 20000) }, { additionalProperties: false });
+export const GradeProposalIn = Type.Object({ proposedGrade: GradeLit, opinion: Str(2, 2000) }, { additionalProperties: false });
+export const GradeDecisionIn = Type.Object({ grade: GradeLit, meeting: Str(2, 200), consequences: Str(2, 2000) }, { additionalProperties: false });

@@ -88,4 +88,34 @@ export const enforcementMetrics: MetricDefinition[] = [
       return { value: r.total };
     },
   ),
+  metric(
+    'casefile_score_avg',
+    { zh: '行政执法案卷评查平均分', en: 'Case-file evaluation average' },
+    { zh: '期间公布的案卷评查中，本单位案卷得分的平均值（百分制，seed 001 §3(四)）', en: 'Average score of the units\' case files in evaluations published in the period' },
+    'count',
+    true,
+    async (db, s) => {
+      const { rows } = await sql<{ avg: string | null; n: number }>`select round(avg(i.total), 1) as avg, count(*)::int as n from enforcement_evaluation_items i join enforcement_evaluations e on e.id = i.evaluation_id where e.status = 'published' and e.published_on between ${s.from}::date and ${s.to}::date and i.case_org_id = any(${ids(s)}::int[])`.execute(db);
+      return { value: rows[0].n ? Number(rows[0].avg) : null, denominator: rows[0].n };
+    },
+  ),
+  metric(
+    'error_liability_count',
+    { zh: '执法过错责任追究件数', en: 'Enforcement errors found' },
+    { zh: '期间认定的行政执法过错件数（seed 003 篇2 五(三) 九种情形）', en: 'Enforcement errors found in the period' },
+    'count',
+    false,
+    async (db, s) => {
+      const r = await count(db, sql`enforcement_errors e`, sql<boolean>`e.org_id = any(${ids(s)}::int[]) and e.found_on between ${s.from}::date and ${s.to}::date`, sql<boolean>`true`);
+      return { value: r.total };
+    },
+  ),
+  metric(
+    'inspection_compliance',
+    { zh: '行政检查规范率', en: 'Inspections done lawfully' },
+    { zh: '期间完成的行政检查中，须经批准的已经批准、且由两名以上持证执法人员实施的比例', en: 'Share of completed inspections approved where required and done by at least two officers' },
+    'percent',
+    true,
+    async (db, s) => rate(await count(db, sql`enforcement_inspections i`, sql<boolean>`i.org_id = any(${ids(s)}::int[]) and i.status = 'done' and i.inspected_on between ${s.from}::date and ${s.to}::date`, sql<boolean>`(not i.approval_required or i.approved_on is not null) and cardinality(i.officer_ids) >= 2`)),
+  ),
 ];

@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Id, IdParams, withErrors } from '../../core/http/schemas.ts';
 import {
   ActionIn, BenchmarksIn, CaseIn, CaseQuery, CertificateIn, CertificateStatusIn, CollectiveIn, DecisionChangeIn, EvidenceIn, OfficerIn, OfficersIn, PowerIn, PowerPatch,
+  ErrorIn, EvaluationIn, GradeDecisionIn, GradeProposalIn, InspectionApprovalIn, InspectionIn, InspectionQuery, InspectionResultIn, ScoreIn, SelfAssessmentIn,
   ReasonIn, RecusalDecisionIn, RecusalIn, Row, Rows, SimpleCaseIn, StatementIn, StatsQuery, SubjectIn, TrainingIn, POWER_TYPES,
 } from './contract.ts';
 import { createPower, getPower, listPowers, listSubjects, saveBenchmarks, saveSubject, updatePower } from './powers.ts';
@@ -14,6 +15,9 @@ import { publicDecision, publicDecisions, publicOfficer, publicPowers, publicSub
 import { statistics, statisticsXlsx } from './stats.ts';
 import { importPowers, powersTemplateXlsx, powersXlsx } from './powers-excel.ts';
 import { caseFileZip } from './casefile.ts';
+import { approveInspection, linkFollowUp, listInspections, planInspection, recordInspection } from './inspections.ts';
+import { listErrors, officerPoints, recordError } from './liability.ts';
+import { createEvaluation, decideGrade, getEvaluation, listEvaluations, listUnitAssessments, proposeGrade, publicEvaluations, publishEvaluation, scoreCaseFile, submitSelfAssessment } from './evaluations.ts';
 
 export const enforcementRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -64,6 +68,27 @@ export const enforcementRoutes: FastifyPluginAsync = async (fastify) => {
   app.post('/enforcement/cases/:id/decision-change', { config: { permission: 'enforcement.case.decide', resource: 'enforcement_case' }, schema: { tags, summary: '登记决定被变更、撤销或确认违法（开始撤回公示期限）', params: IdParams, body: DecisionChangeIn, response: ok() } }, async (req) => recordDecisionChange(s, req.actor!, req.params.id, req.body));
   app.post('/enforcement/cases/:id/publicity/withdraw', { config: { permission: 'enforcement.case.handle', resource: 'enforcement_case' }, schema: { tags, summary: '撤回公示并公开说明理由', params: IdParams, body: ReasonIn, response: ok() } }, async (req) => withdrawPublicity(s, req.actor!, req.params.id, req.body.reason));
 
+  // ── inspections ──
+  app.get('/enforcement/inspections', { config: read, schema: { tags, summary: '行政检查', querystring: InspectionQuery, response: ok(Rows) } }, async (req) => listInspections(s, req.actor!, req.query));
+  app.post('/enforcement/inspections', { config: { permission: 'enforcement.case.handle' }, schema: { tags, summary: '拟定行政检查（须经主管领导同意的，进入待审批）', body: InspectionIn, response: ok() } }, async (req) => planInspection(s, req.actor!, req.body));
+  app.post('/enforcement/inspections/:id/approval', { config: { permission: 'enforcement.case.decide', resource: 'enforcement_inspection' }, schema: { tags, summary: '主管领导同意或不同意检查', params: IdParams, body: InspectionApprovalIn, response: ok() } }, async (req) => approveInspection(s, req.actor!, req.params.id, req.body));
+  app.post('/enforcement/inspections/:id/result', { config: { permission: 'enforcement.case.handle', resource: 'enforcement_inspection' }, schema: { tags, summary: '登记检查结果（两名以上持证执法人员、出示证件）', params: IdParams, body: InspectionResultIn, response: ok() } }, async (req) => recordInspection(s, req.actor!, req.params.id, req.body));
+  app.post('/enforcement/inspections/:id/follow-up', { config: { permission: 'enforcement.case.handle', resource: 'enforcement_inspection' }, schema: { tags, summary: '关联检查发现问题后立案的案件', params: IdParams, body: Type.Object({ caseId: Id }, { additionalProperties: false }), response: ok() } }, async (req) => linkFollowUp(s, req.actor!, req.params.id, req.body.caseId));
+
+  // ── error liability, points, evaluations ──
+  app.get('/enforcement/errors', { config: read, schema: { tags, summary: '执法过错责任追究记录', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }), response: ok(Rows) } }, async (req) => listErrors(s, req.actor!, req.query));
+  app.post('/enforcement/errors', { config: { permission: 'enforcement.supervise' }, schema: { tags, summary: '登记执法过错（九种情形）并记分；年度扣分达到规定分值的暂扣证件', body: ErrorIn, response: ok() } }, async (req) => recordError(s, req.actor!, req.body));
+  app.get('/enforcement/officers/:id/points', { config: { ...read, resource: 'enforcement_officer' }, schema: { tags, summary: '执法人员年度记分', params: IdParams, querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }), response: ok() } }, async (req) => officerPoints(s, req.actor!, req.params.id, req.query.year));
+  app.get('/enforcement/evaluations', { config: read, schema: { tags, summary: '案卷评查活动', response: ok(Rows) } }, async (req) => listEvaluations(s, req.actor!));
+  app.post('/enforcement/evaluations', { config: { permission: 'enforcement.supervise' }, schema: { tags, summary: '组织案卷评查：按执法主体随机抽取当年已决定的案卷', body: EvaluationIn, response: ok() } }, async (req) => createEvaluation(s, req.actor!, req.body));
+  app.get('/enforcement/evaluations/:id', { config: { ...read, resource: 'enforcement_evaluation' }, schema: { tags, summary: '评查案卷、评分与按主体汇总', params: IdParams, response: ok() } }, async (req) => getEvaluation(s, req.actor!, req.params.id));
+  app.post('/enforcement/evaluations/:id/scores', { config: { permission: 'enforcement.supervise', resource: 'enforcement_evaluation' }, schema: { tags, summary: '按评分表为一份案卷评分', params: IdParams, body: ScoreIn, response: ok() } }, async (req) => scoreCaseFile(s, req.actor!, req.params.id, req.body));
+  app.post('/enforcement/evaluations/:id/publish', { config: { permission: 'enforcement.supervise', resource: 'enforcement_evaluation' }, schema: { tags, summary: '公布评查结果（全部评分后）', params: IdParams, response: ok() } }, async (req) => publishEvaluation(s, req.actor!, req.params.id));
+  app.get('/enforcement/unit-assessments', { config: read, schema: { tags, summary: '内设执法机构年度评议考核', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }), response: ok(Rows) } }, async (req) => listUnitAssessments(s, req.actor!, req.query));
+  app.post('/enforcement/unit-assessments', { config: { permission: 'enforcement.unit.assess' }, schema: { tags, summary: '报送自查自评材料和自评得分（12月25日前）', body: SelfAssessmentIn, response: ok() } }, async (req) => submitSelfAssessment(s, req.actor!, req.body));
+  app.post('/enforcement/unit-assessments/:id/proposal', { config: { permission: 'enforcement.case.review', resource: 'enforcement_unit_assessment' }, schema: { tags, summary: '审查自评材料并提出考核档次建议', params: IdParams, body: GradeProposalIn, response: ok() } }, async (req) => proposeGrade(s, req.actor!, req.params.id, req.body));
+  app.post('/enforcement/unit-assessments/:id/decision', { config: { permission: 'enforcement.case.decide', resource: 'enforcement_unit_assessment' }, schema: { tags, summary: '局长办公会议确定考核结果及其运用', params: IdParams, body: GradeDecisionIn, response: ok() } }, async (req) => decideGrade(s, req.actor!, req.params.id, req.body));
+
   // ── statistics ──
   app.get('/enforcement/stats', { config: read, schema: { tags, summary: '行政执法统计（按月份、执法主体、执法事项）', querystring: StatsQuery, response: ok() } }, async (req) => statistics(s, req.actor!, req.query));
   app.get('/enforcement/stats.xlsx', { config: read, schema: { tags, summary: '行政执法统计（Excel）', querystring: StatsQuery } }, async (req, reply) => download(reply, XLSX, `${req.query.year}年行政执法统计.xlsx`, await statisticsXlsx(await statistics(s, req.actor!, req.query))));
@@ -73,5 +98,6 @@ export const enforcementRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/public/enforcement/powers', { config: { public: true }, schema: { tags, summary: '执法主体的权责清单与裁量基准（公开）', querystring: Type.Object({ orgId: Id }, { additionalProperties: false }), response: ok(Rows) } }, async (req) => publicPowers(s, req.query.orgId));
   app.get('/public/enforcement/officers', { config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags, summary: '按执法证号查询执法人员身份（公开）', querystring: Type.Object({ certNo: Type.String({ minLength: 6, maxLength: 30 }) }, { additionalProperties: false }), response: ok() } }, async (req) => publicOfficer(s, req.query.certNo));
   app.get('/public/enforcement/decisions', { config: { public: true }, schema: { tags, summary: '行政执法决定公示（公开，个人信息脱敏）', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), orgId: Type.Optional(Id), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }), response: ok(Rows) } }, async (req) => publicDecisions(s, req.query));
+  app.get('/public/enforcement/evaluations', { config: { public: true }, schema: { tags, summary: '案卷评查结果（公开，按执法主体）', response: ok(Rows) } }, async () => publicEvaluations(s));
   app.get('/public/enforcement/decisions/:id', { config: { public: true, resource: 'enforcement_case' }, schema: { tags, summary: '公示的执法决定详情（公开，个人信息脱敏）', params: IdParams, response: ok() } }, async (req) => publicDecision(s, req.params.id));
 };

@@ -1,5 +1,8 @@
 import type { RuleParamSeed } from '../../core/rules/types.ts';
-import { SEED000 } from '../../core/rules/seeds.ts';
+import { SEED000, SEED001, SEED004 } from '../../core/rules/seeds.ts';
+
+const SEED003_3 = '《健全行政执法机制》范文篇3：依法行政工作要点';
+const SEED003_2 = '《健全行政执法机制》范文篇2：食品药品监督管理局行政执法责任制';
 
 export const PENALTY_LAW = '中华人民共和国行政处罚法（2021年修订）';
 export const GUIDELINE_118 = '国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见（国办发〔2018〕118号）';
@@ -81,5 +84,45 @@ export const enforcementRuleParams: RuleParamSeed[] = [
     unit: 'years',
     basis: { law: SEED000, article: '五（二）3', quote: '行政执法人员要经过培训和严格的考试，取得行政执法资格方能从事行政执法工作' },
     note: `证件有效期由各省执法证件管理办法规定；${LOCAL}`,
+  },
+  {
+    key: 'enforcement.points_threshold',
+    name: '执法人员年度记分暂扣证件分值',
+    value: 12,
+    unit: 'count',
+    basis: { law: SEED003_3, article: '24', quote: '逐步建立行政执法人员信息化管理系统，对行政执法人员实施计分制，促进严格、公正、文明执法' },
+    note: `一个年度内扣分达到本分值的，暂扣执法证件、离岗培训；${LOCAL}`,
+  },
+  {
+    key: 'enforcement.error_points',
+    name: '执法过错扣分（按九种情形顺序）',
+    value: [4, 6, 6, 4, 4, 12, 4, 6, 2],
+    unit: 'list',
+    basis: { law: SEED003_2, article: '五、（三）', quote: '有下列情形之一的，应当追究行政执法过错责任' },
+    note: `依次对应超越职权或违反程序、违法处罚、违法强制、事实不清、拖延履职、失职徇私、应处理不处理、泄露案情、其他；${LOCAL}`,
+  },
+  {
+    key: 'enforcement.casefile_grade_bands',
+    name: '案卷评查等次分数线（优秀、良好、合格）',
+    value: [90, 80, 60],
+    unit: 'list',
+    basis: { law: SEED001, article: '三（四）', quote: '每年至少组织一次行政执法案卷评查' },
+    note: LOCAL,
+  },
+  {
+    key: 'enforcement.casefile_sample_per_subject',
+    name: '案卷评查每个执法主体抽取案卷数',
+    value: 5,
+    unit: 'count',
+    basis: { law: SEED001, article: '三（四）', quote: '每年至少组织一次行政执法案卷评查' },
+    note: LOCAL,
+  },
+  {
+    key: 'enforcement.inspection_approval_required',
+    name: '到企业检查须经部门主管领导同意',
+    value: true,
+    unit: 'flag',
+    basis: { law: SEED004, article: '16', quote: '各行政执法机关及其工作人员到企业检查，须报经部门主管领导同意，未经同意不得随意到企业检查' },
+    note: LOCAL,
   },
 ];

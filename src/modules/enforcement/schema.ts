@@ -224,7 +224,96 @@ export interface EnforcementPublicityTable {
   withdraw_on_time: boolean | null;
 }
 
+export interface EnforcementInspectionTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  power_id: number | null;
+  target_name: string;
+  matter: string;
+  planned_on: string;
+  approval_required: boolean;
+  approved_by: number | null;
+  approved_on: string | null;
+  approval_note: string | null;
+  officer_ids: Generated<number[]>;
+  inspected_on: string | null;
+  findings: string | null;
+  outcome: 'compliant' | 'rectify' | 'case' | null;
+  follow_up_case_id: number | null;
+  status: Generated<'planned' | 'approved' | 'refused' | 'done'>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface EnforcementErrorTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  officer_id: number;
+  case_id: number | null;
+  situation: string;
+  description: string;
+  found_on: string;
+  liability: string;
+  points: number;
+  recorded_by: number | null;
+  at: Generated<Date>;
+}
+
+export interface EnforcementEvaluationTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  name: string;
+  year: number;
+  sheet: unknown;
+  status: Generated<'open' | 'published'>;
+  published_on: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface EnforcementEvaluationItemTable {
+  evaluation_id: number;
+  case_id: number;
+  case_org_id: number;
+  scores: unknown | null;
+  total: Money | null;
+  grade: string | null;
+  comments: string | null;
+  scored_by: number | null;
+  scored_at: Date | null;
+}
+
+export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
+
+export interface EnforcementUnitAssessmentTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  year: number;
+  unit: string;
+  self_score: Money;
+  self_report: string;
+  submitted_on: string;
+  on_time: boolean;
+  proposed_grade: Grade | null;
+  office_opinion: string | null;
+  grade: Grade | null;
+  meeting: string | null;
+  decided_on: string | null;
+  consequences: string | null;
+  version: Generated<number>;
+}
+
 export interface EnforcementTables {
+  enforcement_inspections: EnforcementInspectionTable;
+  enforcement_errors: EnforcementErrorTable;
+  enforcement_evaluations: EnforcementEvaluationTable;
+  enforcement_evaluation_items: EnforcementEvaluationItemTable;
+  enforcement_unit_assessments: EnforcementUnitAssessmentTable;
   enforcement_subjects: EnforcementSubjectTable;
   enforcement_powers: EnforcementPowerTable;
   enforcement_benchmarks: EnforcementBenchmarkTable;
