@@ -77,7 +77,10 @@ describe.each(kinds)('enforcement: cases through the full procedure on %s', (kin
     const action = { kind: 'inspection', happenedOn: ago(28), place: '当事人经营场所', summary: '现场检查并拍照', officerIds: [officers.get('赵执法'), officers.get('钱明')] };
     expectRefusal(await officer.post(`/api/enforcement/cases/${id}/actions`, { ...action, certificatesShown: false }), 'certificates_not_shown');
     expect((await officer.post(`/api/enforcement/cases/${id}/actions`, { ...action, happenedOn: ago(31), certificatesShown: true })).json().code).toBe('dates_out_of_order');
-    ok(await officer.post(`/api/enforcement/cases/${id}/actions`, { ...action, certificatesShown: true }));
+    expect((await officer.post(`/api/enforcement/cases/${id}/actions`, { ...action, auxiliaryIds: [officers.get('钱明')], certificatesShown: true })).json().code).toBe('not_auxiliary');
+    const act = await officer.post(`/api/enforcement/cases/${id}/actions`, { ...action, auxiliaryIds: [officers.get('李辅助')], certificatesShown: true });
+    ok(act);
+    expect(act.json().content.auxiliaries).toEqual(['李辅助']);
 
     // Recusal on the party's application: decided within 3 working days; nothing proceeds before.
     const rec = await officer.post(`/api/enforcement/cases/${id}/recusals`, { officerId: officers.get('钱明'), source: 'party', reason: '当事人称执法人员与其有利害关系', appliedOn: ago(27) });
@@ -105,6 +108,8 @@ describe.each(kinds)('enforcement: cases through the full procedure on %s', (kin
     const skip = expectRefusal(await step(officer, id, 'to_decision'), 'legal_review_required');
     expect(skip.basis.article).toBe('第五十八条');
     ok(await step(officer, id, 'submit_review'));
+    const reviewDeadline = (await officer.get(`/api/procedures/${k0.instance_id}`)).json().deadlines.find((d: any) => d.kind === 'enforcement.review');
+    expect(reviewDeadline).toMatchObject({ status: 'open', unit: 'working', days: 5 });
     const queue = (await reviewer.get('/api/enforcement/reviews')).json();
     expect(queue.map((q: any) => q.id)).toContain(id);
     expectRefusal(await step(reviewer, id, 'review_pass', { note: '同意', data: { checklist: { ...full, discretion: false } } }), 'review_checklist_incomplete');
@@ -149,6 +154,11 @@ describe.each(kinds)('enforcement: cases through the full procedure on %s', (kin
     const id = res.json().id;
     ok(await officer.post(`/api/enforcement/cases/${id}/actions`, { kind: 'inquiry', happenedOn: ago(19), place: '询问室', summary: '询问当事人', officerIds: [officers.get('赵执法'), officers.get('孙丽')], certificatesShown: true }));
     const band = pricePower.benchmarks.find((b) => b.band === '一般')!;
+    const before = (await officer.get(`/api/procedures/${(await getCase(id)).instance_id}`)).json().deadlines.find((d: any) => d.kind === 'enforcement.decision');
+    const ext = await leader.post(`/api/enforcement/cases/${id}/extension`, { reason: '案情复杂，需补充鉴定' });
+    expect(ext.statusCode, ext.body).toBe(200);
+    expect(ext.json().due_date > before.due_date).toBe(true);
+    expect((await leader.post(`/api/enforcement/cases/${id}/extension`, { reason: '再次延长' })).json().code).toBe('deadline_already_extended');
     ok(await step(officer, id, 'notify', { data: { noticeOn: ago(18), reasons: '未明码标价', legalBasis: '价格法第四十二条', penaltyKind: 'fine', proposedFine: 1500, benchmarkId: band.id } }));
     // No hearing right for this fine; the five working days have passed; no reason for review.
     expectRefusal(await step(officer, id, 'request_hearing', { data: { requestedOn: ago(17) } }), 'hearing_not_available');
@@ -258,6 +268,8 @@ describe.each(kinds)('enforcement: cases through the full procedure on %s', (kin
     const nonSubject = await orgId(env.s, '演示市教育局');
     expect((await legal.post('/api/enforcement/powers', { orgId: nonSubject, code: 'X-1', name: '对某事项的处罚', powerType: 'penalty', legalBasis: '依据' })).json().code).toBe('not_enforcement_subject');
 
+    const flow = (await env.anon.get('/api/public/enforcement/procedure')).json();
+    expect(flow[0].steps.find((x: any) => x.code === 'decide').conditions.map((c: any) => c.rule)).toContain('legal_review_required');
     const publicPowers = (await env.anon.get(`/api/public/enforcement/powers?orgId=${samr}`)).json();
     expect(publicPowers.find((x: any) => x.code === 'CF-TEST-9').benchmarks).toHaveLength(1);
 

@@ -167,10 +167,22 @@ export async function recordAction(s: Services, actor: Actor, id: number, input:
     const r = recused.find((x) => input.officerIds.includes(x.officer_id));
     if (r) throw conflict('officer_recused', { zh: '已决定回避的执法人员不能参与本案调查', en: 'A recused officer cannot act in the case' }, 'officerIds');
     await assertEnoughOfficers(tx, c.org_id, c.region_code, input.officerIds, input.happenedOn, 'officerIds');
-    const rec = await appendRecord(tx, actor.userId, c, { kind: `action.${input.kind}`, title: '调查取证', happenedOn: input.happenedOn, content: { kind: input.kind, place: input.place, summary: input.summary, certificatesShown: true }, officerIds: input.officerIds });
+    const auxiliaries = await auxiliariesOf(tx, c.org_id, input.auxiliaryIds ?? []);
+    const rec = await appendRecord(tx, actor.userId, c, { kind: `action.${input.kind}`, title: '调查取证', happenedOn: input.happenedOn, content: { kind: input.kind, place: input.place, summary: input.summary, certificatesShown: true, auxiliaries }, officerIds: input.officerIds });
     await audit(tx, actor, { action: 'enforcement.case.action', entityType: 'enforcement_case', entityId: id, orgId: c.org_id, after: rec });
     return rec;
   });
+}
+
+/** Auxiliaries present are recorded by name; they assist and never count as officers. */
+async function auxiliariesOf(tx: Tx, orgId: number, ids: number[]) {
+  if (!ids.length) return [];
+  const rows = await etx(tx).selectFrom('enforcement_officers').select(['id', 'name', 'kind', 'org_id']).where('id', 'in', ids).execute();
+  for (const id of ids) {
+    const r = rows.find((x) => x.id === id);
+    if (!r || r.kind !== 'auxiliary' || r.org_id !== orgId) throw badInput('not_auxiliary', 'auxiliaryIds', { zh: `编号 ${id} 不是本主体的执法辅助人员`, en: `${id} is not an auxiliary of the subject` });
+  }
+  return rows.map((r) => r.name);
 }
 
 export async function recordEvidence(s: Services, actor: Actor, id: number, input: Static<typeof EvidenceIn>) {

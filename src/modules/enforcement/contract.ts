@@ -140,6 +140,7 @@ export const ActionIn = Type.Object(
     place: Str(2, 200),
     summary: Str(2, 5000),
     officerIds: Type.Array(Id, { minItems: 1, maxItems: 10, uniqueItems: true }),
+    auxiliaryIds: Type.Optional(Type.Array(Id, { maxItems: 10, uniqueItems: true, description: '在场的执法辅助人员（不计入执法人员人数）' })),
     certificatesShown: Type.Boolean({ description: '已向当事人出示执法证件' }),
   },
   { additionalProperties: false },

@@ -12,7 +12,8 @@ import type { Services } from '../../core/services.ts';
 import type { Actor } from '../../core/policy/actor.ts';
 import type { Tx } from '../../core/db/client.ts';
 import { assertOrgInScope, orgScopeFilter } from '../../core/policy/scope.ts';
-import { badInput, DomainError } from '../../core/http/errors.ts';
+import { DomainError } from '../../core/http/errors.ts';
+import { addNotesSheet, charLength, readSheetTable, rowChecks, type RowError, type SheetTableSpec } from '../../core/imports/sheet-table.ts';
 import { edb, etx, type PowerType } from './schema.ts';
 import { POWER_TYPES } from './contract.ts';
 import { activeSubject, insertPower } from './powers.ts';
@@ -79,6 +80,21 @@ export const MAX_POWERS_ROWS = 5000;
 /** Rows above the header that may hold a sheet title (e.g. a merged “某某局权责清单”). */
 const HEADER_SEARCH_ROWS = 10;
 
+/**
+ * The 权责清单 sheet, read by its name since the exported file carries 裁量基准 as a second
+ * sheet (else the first sheet); its header within the first ten rows; the refusals.
+ */
+const SHEET: SheetTableSpec<Column> = {
+  preferredSheet: '权责清单',
+  columns: POWER_COLUMNS,
+  required: REQUIRED_POWER_COLUMNS,
+  columnsEn: COLUMN_EN,
+  searchRows: HEADER_SEARCH_ROWS,
+  maxBytes: MAX_POWERS_BYTES,
+  maxRows: MAX_POWERS_ROWS,
+  codes: { tooLarge: 'workbook_too_large', invalid: 'invalid_workbook', header: 'powers_header', tooManyRows: 'too_many_rows' },
+};
+
 export interface PowerRow {
   row: number;
   orgName: string;
@@ -91,114 +107,10 @@ export interface PowerRow {
   published: boolean;
   active: boolean;
 }
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
-  message_en: string;
-}
-
-// ---------------------------------------------------------------------------------------
-// Cells
-
-/** A cell as the text the user sees; formulas by their cached result. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result && typeof result === 'object' && 'error' in result) return String((result as { error: string }).error);
-      return cellText((result ?? null) as ExcelJS.CellValue);
-    }
-    if ('hyperlink' in value) return String((value as { text?: unknown }).text ?? '');
-    if ('error' in value) return String(value.error);
-  }
-  return '';
-}
-
-const clean = (s: string) => s.replace(/\r\n?/g, '\n').trim();
-const length = (s: string) => [...s].length;
-
-/** Header text compared without spaces, asterisks or a trailing bracketed hint: “事项编码（必填）”. */
-function headerKey(v: ExcelJS.CellValue): string {
-  return clean(cellText(v))
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[*＊]/g, '')
-    .replace(/\([^)]*\)$/, '');
-}
+export type { RowError };
 
 // ---------------------------------------------------------------------------------------
 // Workbook
-
-async function loadPowersSheet(buf: Buffer): Promise<ExcelJS.Worksheet> {
-  if (buf.length > MAX_POWERS_BYTES) {
-    throw badInput('workbook_too_large', 'file', { zh: 'Excel 文件超过 20 MB，无法导入', en: 'The .xlsx file is larger than 20 MB' }, { limit: MAX_POWERS_BYTES });
-  }
-  const invalid = () => badInput('invalid_workbook', 'file', { zh: '上传的文件不是有效的 Excel（.xlsx）工作簿', en: 'The file is not a valid .xlsx workbook' });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch {
-    throw invalid();
-  }
-  // The exported file carries 裁量基准 as a second sheet; read the list by its name when
-  // present. Another zip (a .docx, say) loads as a workbook without sheets.
-  const ws = wb.getWorksheet('权责清单') ?? wb.worksheets[0];
-  if (!ws) throw invalid();
-  return ws;
-}
-
-function findHeader(ws: ExcelJS.Worksheet): { row: number; columns: Map<Column, number> } {
-  const score = (m: Map<Column, number>) => REQUIRED_POWER_COLUMNS.filter((c) => m.has(c)).length;
-  let best: { row: number; columns: Map<Column, number> } = { row: 1, columns: new Map() };
-  const last = Math.min(HEADER_SEARCH_ROWS, ws.rowCount);
-  for (let r = 1; r <= last; r++) {
-    const columns = new Map<Column, number>();
-    ws.getRow(r).eachCell((c, col) => {
-      const key = headerKey(c.value);
-      const known = POWER_COLUMNS.find((h) => h === key);
-      if (known && !columns.has(known)) columns.set(known, col);
-    });
-    if (score(columns) === REQUIRED_POWER_COLUMNS.length) return { row: r, columns };
-    if (score(columns) > score(best.columns)) best = { row: r, columns };
-  }
-  const missing = REQUIRED_POWER_COLUMNS.filter((c) => !best.columns.has(c));
-  throw badInput(
-    'powers_header',
-    'file',
-    {
-      zh: `表头缺少必需的列：${missing.join('、')}（请使用导入模板）`,
-      en: `The header row lacks required columns: ${missing.map((c) => `${c} (${COLUMN_EN[c]})`).join(', ')}; use the import template`,
-    },
-    { missing },
-  );
-}
-
-/** The non-empty data rows under the header, capped before any row is checked. */
-function dataRows(ws: ExcelJS.Worksheet, header: { row: number; columns: Map<Column, number> }) {
-  const data: { row: number; cells: Map<Column, string> }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r <= header.row) return;
-    const cells = new Map<Column, string>();
-    for (const [col, idx] of header.columns) cells.set(col, clean(cellText(row.getCell(idx).value)));
-    if ([...cells.values()].every((v) => v === '')) return;
-    data.push({ row: r, cells });
-  });
-  if (data.length > MAX_POWERS_ROWS) {
-    throw badInput(
-      'too_many_rows',
-      'file',
-      { zh: `一次最多导入 ${MAX_POWERS_ROWS} 行，本文件有 ${data.length} 行，请分批导入`, en: `At most ${MAX_POWERS_ROWS} rows can be imported at once; this file has ${data.length}` },
-      { limit: MAX_POWERS_ROWS, rows: data.length },
-    );
-  }
-  return data;
-}
 
 /** One line per responsibility; blank lines are layout, not items. */
 export function splitItems(text: string): string[] {
@@ -214,40 +126,17 @@ export function splitItems(text: string): string[] {
  * either in `rows` or, with one entry per problem, in `errors`.
  */
 export async function parsePowersWorkbook(buf: Buffer): Promise<{ rows: PowerRow[]; errors: RowError[] }> {
-  const ws = await loadPowersSheet(buf);
-  const header = findHeader(ws);
   const rows: PowerRow[] = [];
   const errors: RowError[] = [];
   // A code is unique per subject (unique (org_id, code)), so the key is the pair.
   const seen = new Map<string, number>();
-  for (const { row, cells } of dataRows(ws, header)) {
+  for (const data of await readSheetTable(buf, SHEET)) {
+    const { row } = data;
     const before = errors.length;
-    const fail = (field: Column, zh: string, en: string) => errors.push({ row, field, message: zh, message_en: en });
-    const text = (col: Column) => cells.get(col) ?? '';
-    const required = (col: Column): string | null => {
-      const v = text(col);
-      if (v) return v;
-      fail(col, `「${col}」不能为空`, `${COLUMN_EN[col]} (${col}) is required`);
-      return null;
-    };
-    const bounded = (col: Column, v: string | null, min: number, max: number) => {
-      if (v === null) return;
-      const n = length(v);
-      if (n >= min && n <= max) return;
-      fail(
-        col,
-        min > 1 ? `「${col}」长度为${n}字，应为${min}至${max}字` : `「${col}」长度为${n}字，不能超过${max}字`,
-        `${COLUMN_EN[col]} (${col}) has ${n} characters; expected ${min > 1 ? `${min} to ${max}` : `at most ${max}`}`,
-      );
-    };
-    const oneOf = <T>(col: Column, v: string, allowed: Record<string, T>, shown: string[]): T | undefined => {
-      if (Object.hasOwn(allowed, v)) return allowed[v];
-      fail(col, `「${col}」的值“${v}”无效，应为${shown.map((a) => `“${a}”`).join('、')}之一`, `${COLUMN_EN[col]} (${col}) "${v}" is not one of ${shown.join(', ')}`);
-      return undefined;
-    };
+    const { fail, text, required, bounded, oneOf } = rowChecks(data, errors, COLUMN_EN);
     const optionalChoice = (col: Column, allowed: Record<string, boolean>, fallback: boolean) => {
       const v = text(col);
-      return v === '' ? fallback : oneOf(col, v, allowed, Object.keys(allowed));
+      return v === '' ? fallback : oneOf(col, v, allowed);
     };
 
     const orgName = required('实施主体');
@@ -271,7 +160,7 @@ export async function parsePowersWorkbook(buf: Buffer): Promise<{ rows: PowerRow
     const items = splitItems(text('责任事项'));
     if (items.length > ITEMS_MAX) fail('责任事项', `「责任事项」有${items.length}项，不能超过${ITEMS_MAX}项（每行一项）`, `Responsibilities (责任事项) has ${items.length} items; at most ${ITEMS_MAX} (one per line)`);
     items.forEach((item, i) => {
-      const n = length(item);
+      const n = charLength(item);
       if (n > ITEM_MAX) fail('责任事项', `「责任事项」第${i + 1}项长度为${n}字，不能超过${ITEM_MAX}字`, `Responsibility ${i + 1} (责任事项) has ${n} characters; at most ${ITEM_MAX}`);
     });
     // Most lists are published in full (seed 000: 权责清单向社会公开), hence 是 by default.
@@ -402,13 +291,7 @@ export async function powersTemplateXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Fazhi';
   addPowerRow(addSheet(wb, '权责清单', POWER_COLUMNS, REQUIRED_POWER_COLUMNS), EXAMPLE);
-  const notes = wb.addWorksheet('填写说明');
-  notes.columns = [
-    { header: '项目', key: 'k', width: 14 },
-    { header: '要求', key: 'v', width: 90 },
-  ];
-  notes.getRow(1).font = { bold: true };
-  for (const [k, v] of NOTES) notes.addRow({ k, v });
+  addNotesSheet(wb, NOTES, 90);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

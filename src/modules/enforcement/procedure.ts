@@ -439,7 +439,17 @@ export const caseProcedure: ProcedureDefinition = {
         await RECORD_STEP('hearing', '听证笔录', 'heldOn')(ctx);
       },
     }),
-    t({ code: 'submit_review', name: { zh: '提交法制审核', en: 'Submit for legal review' }, from: ['notified', 'hearing'], to: 'review', permission: 'enforcement.case.handle', dataSchema: Empty, guards: [statementPeriodOver, recusalsDecided], closeDeadlines: ['enforcement.statement'] }),
+    t({
+      code: 'submit_review',
+      name: { zh: '提交法制审核', en: 'Submit for legal review' },
+      from: ['notified', 'hearing'],
+      to: 'review',
+      permission: 'enforcement.case.handle',
+      dataSchema: Empty,
+      guards: [statementPeriodOver, recusalsDecided],
+      closeDeadlines: ['enforcement.statement'],
+      startDeadlines: [{ kind: 'enforcement.review', title: { zh: '法制审核', en: 'Legal review' }, ruleKey: 'enforcement.legal_review_working_days', assignee: 'none' }],
+    }),
     t({ code: 'to_decision', name: { zh: '报请决定（无需法制审核）', en: 'Submit for decision (no review needed)' }, from: ['notified', 'hearing'], to: 'deciding', permission: 'enforcement.case.handle', dataSchema: Empty, guards: [statementPeriodOver, recusalsDecided, reviewNotRequired], closeDeadlines: ['enforcement.statement'] }),
     t({
       code: 'review_pass',
@@ -450,6 +460,7 @@ export const caseProcedure: ProcedureDefinition = {
       requireNote: true,
       dataSchema: Type.Object({ checklist: Checklist }, { additionalProperties: false }),
       guards: [checklistComplete],
+      closeDeadlines: ['enforcement.review'],
       effect: async (ctx) => {
         const c = await caseOf(ctx);
         await etx(ctx.tx).insertInto('enforcement_reviews').values({ case_id: c.id, org_id: c.org_id, reviewer_id: ctx.actor.userId, outcome: 'pass', checklist: JSON.stringify(data<{ checklist: unknown }>(ctx).checklist), opinion: ctx.input.note ?? null }).execute();
@@ -464,6 +475,7 @@ export const caseProcedure: ProcedureDefinition = {
       permission: 'enforcement.case.review',
       requireNote: true,
       dataSchema: Type.Object({ checklist: Type.Optional(Checklist) }, { additionalProperties: false }),
+      closeDeadlines: ['enforcement.review'],
       effect: async (ctx) => {
         const c = await caseOf(ctx);
         await etx(ctx.tx).insertInto('enforcement_reviews').values({ case_id: c.id, org_id: c.org_id, reviewer_id: ctx.actor.userId, outcome: 'fail', checklist: JSON.stringify(data<{ checklist?: unknown }>(ctx).checklist ?? {}), opinion: ctx.input.note ?? null }).execute();

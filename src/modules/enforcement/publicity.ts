@@ -159,3 +159,16 @@ export async function publicOfficer(s: Services, certNo: string) {
   return { ...o, valid: o.cert_status === 'valid' && !!o.cert_valid_until && o.cert_valid_until >= today && (!o.cert_valid_from || o.cert_valid_from <= today), basis: GUIDELINE_118 };
 }
 
+
+/** 事前公开 of the procedure: its steps and the rule each step must satisfy, as enforced. */
+export function publicProcedure(s: Services) {
+  return ['enforcement.case', 'enforcement.simple'].map((code) => {
+    const def = s.registry.procedures.get(code)!;
+    return {
+      code,
+      name: def.name.zh,
+      states: def.states.map((st) => ({ code: st.code, name: st.name.zh, final: !!st.final })),
+      steps: def.transitions.filter((t) => !t.system).map((t) => ({ code: t.code, name: t.name.zh, from: t.from, to: t.to, conditions: (t.guards ?? []).map((g) => ({ rule: g.code, text: g.message.zh, basis: g.basis })) })),
+    };
+  });
+}

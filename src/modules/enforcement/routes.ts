@@ -11,7 +11,7 @@ import {
 import { createPower, getPower, listPowers, listSubjects, saveBenchmarks, saveSubject, updatePower } from './powers.ts';
 import { createOfficer, getOfficer, issueCertificate, listOfficers, recordTraining, setCertificateStatus } from './officers.ts';
 import { applyRecusal, assignOfficers, decideRecusal, extendDecision, fileCase, fileSimpleCase, getCase, listCases, recordAction, recordCollective, recordEvidence, recordStatement, reviewQueue } from './cases.ts';
-import { publicDecision, publicDecisions, publicOfficer, publicPowers, publicSubjects, publishDecision, recordDecisionChange, withdrawPublicity } from './publicity.ts';
+import { publicDecision, publicDecisions, publicOfficer, publicPowers, publicProcedure, publicSubjects, publishDecision, recordDecisionChange, withdrawPublicity } from './publicity.ts';
 import { statistics, statisticsXlsx } from './stats.ts';
 import { importPowers, powersTemplateXlsx, powersXlsx } from './powers-excel.ts';
 import { caseFileZip } from './casefile.ts';
@@ -98,6 +98,7 @@ export const enforcementRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/public/enforcement/powers', { config: { public: true }, schema: { tags, summary: '执法主体的权责清单与裁量基准（公开）', querystring: Type.Object({ orgId: Id }, { additionalProperties: false }), response: ok(Rows) } }, async (req) => publicPowers(s, req.query.orgId));
   app.get('/public/enforcement/officers', { config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags, summary: '按执法证号查询执法人员身份（公开）', querystring: Type.Object({ certNo: Type.String({ minLength: 6, maxLength: 30 }) }, { additionalProperties: false }), response: ok() } }, async (req) => publicOfficer(s, req.query.certNo));
   app.get('/public/enforcement/decisions', { config: { public: true }, schema: { tags, summary: '行政执法决定公示（公开，个人信息脱敏）', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), orgId: Type.Optional(Id), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }), response: ok(Rows) } }, async (req) => publicDecisions(s, req.query));
+  app.get('/public/enforcement/procedure', { config: { public: true }, schema: { tags, summary: '行政处罚办理流程及各环节的法定条件（公开）', response: ok(Rows) } }, async () => publicProcedure(s));
   app.get('/public/enforcement/evaluations', { config: { public: true }, schema: { tags, summary: '案卷评查结果（公开，按执法主体）', response: ok(Rows) } }, async () => publicEvaluations(s));
   app.get('/public/enforcement/decisions/:id', { config: { public: true, resource: 'enforcement_case' }, schema: { tags, summary: '公示的执法决定详情（公开，个人信息脱敏）', params: IdParams, response: ok() } }, async (req) => publicDecision(s, req.params.id));
 };

@@ -48,6 +48,14 @@ export const enforcementRuleParams: RuleParamSeed[] = [
     note: LOCAL,
   },
   {
+    key: 'enforcement.legal_review_working_days',
+    name: '重大执法决定法制审核期限',
+    value: 5,
+    unit: 'working_days',
+    basis: { law: GUIDELINE_118, article: '（十二）', quote: '明确审核机构、审核范围、审核内容、审核责任' },
+    note: `国家未规定统一期限；${LOCAL}`,
+  },
+  {
     key: 'enforcement.publicity_working_days',
     name: '行政执法决定信息公开期限',
     value: 7,

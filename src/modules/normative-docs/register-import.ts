@@ -5,7 +5,7 @@
  * row number, in Chinese and English. Pure: the service decides what to store.
  */
 import ExcelJS from 'exceljs';
-import { badInput } from '../../core/http/errors.ts';
+import { addNotesSheet, isoDay, readSheetTable, rowChecks, type RowError, type SheetTableSpec } from '../../core/imports/sheet-table.ts';
 
 export const REGISTER_COLUMNS = [
   '制定机关',
@@ -38,12 +38,7 @@ export interface RegisterRow {
   filedOn: string | null;
   body: string;
 }
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
-  message_en: string;
-}
+export type { RowError };
 
 /** Largest workbook accepted (bytes). */
 export const MAX_REGISTER_BYTES = 20 * 1024 * 1024;
@@ -66,6 +61,17 @@ const COLUMN_EN: Record<Column, string> = {
   正文: 'Body',
 };
 
+/** The first sheet, its header within the first ten rows; the refusals of the upload. */
+const SHEET: SheetTableSpec<Column> = {
+  columns: REGISTER_COLUMNS,
+  required: REQUIRED_COLUMNS,
+  columnsEn: COLUMN_EN,
+  searchRows: HEADER_SEARCH_ROWS,
+  maxBytes: MAX_REGISTER_BYTES,
+  maxRows: MAX_REGISTER_ROWS,
+  codes: { tooLarge: 'xlsx_too_large', invalid: 'xlsx_invalid', header: 'register_header', tooManyRows: 'register_too_many_rows' },
+};
+
 const DOC_TYPES: Record<string, RegisterRow['docType']> = { 政府规范性文件: 'government', 部门规范性文件: 'department' };
 const STATUSES: Record<string, RegisterRow['status']> = { 有效: 'valid', 已废止: 'abolished', 已失效: 'expired' };
 const YES_NO: Record<string, boolean> = { 是: true, 否: false };
@@ -75,46 +81,7 @@ const TITLE_MIN = 4;
 const TITLE_MAX = 200;
 
 // ---------------------------------------------------------------------------------------
-// Cells
-
-type CellContent = { text: string } | { date: string };
-
-const isoOf = (d: Date) => d.toISOString().slice(0, 10);
-
-/**
- * A cell as text, or as a date when Excel stored a date. Excel dates carry no zone; exceljs
- * reads them as UTC midnight, so the UTC calendar day is the day the user typed.
- */
-function cellContent(value: ExcelJS.CellValue): CellContent {
-  if (value === null || value === undefined) return { text: '' };
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { text: '' } : { date: isoOf(value) };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value) };
-  if (typeof value === 'object') {
-    if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result && typeof result === 'object' && 'error' in result) return { text: String((result as { error: string }).error) };
-      return cellContent((result ?? null) as ExcelJS.CellValue);
-    }
-    if ('hyperlink' in value) return { text: String((value as { text?: unknown }).text ?? '') };
-    if ('error' in value) return { text: String(value.error) };
-  }
-  return { text: '' };
-}
-
-const clean = (s: string) => s.replace(/\r\n?/g, '\n').trim();
-const contentText = (c: CellContent) => ('date' in c ? c.date : clean(c.text));
-const length = (s: string) => [...s].length;
-
-/** Header text as written, compared without spaces, asterisks or a bracketed hint: “公布日期（必填）”. */
-function headerKey(v: ExcelJS.CellValue): string {
-  return contentText(cellContent(v))
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[*＊]/g, '')
-    .replace(/\([^)]*\)$/, '');
-}
+// Dates
 
 const DATE_PATTERNS = [/^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日$/];
 
@@ -130,63 +97,11 @@ export function parseRegisterDate(text: string): string | null {
   if (y < 1900 || y > 2100) return null;
   const t = new Date(Date.UTC(y, m - 1, d));
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
-  return isoOf(t);
+  return isoDay(t);
 }
 
 // ---------------------------------------------------------------------------------------
 // Workbook
-
-async function loadFirstSheet(buf: Buffer): Promise<ExcelJS.Worksheet> {
-  if (buf.length > MAX_REGISTER_BYTES) {
-    throw badInput(
-      'xlsx_too_large',
-      'file',
-      { zh: 'Excel 文件超过 20 MB，无法导入', en: 'The .xlsx file is larger than 20 MB' },
-      { limit: MAX_REGISTER_BYTES },
-    );
-  }
-  const invalid = () =>
-    badInput('xlsx_invalid', 'file', {
-      zh: '上传的文件不是有效的 Excel（.xlsx）工作簿',
-      en: 'The file is not a valid .xlsx workbook',
-    });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch {
-    throw invalid();
-  }
-  // Another zip (a .docx, say) loads as a workbook without sheets.
-  const ws = wb.worksheets[0];
-  if (!ws) throw invalid();
-  return ws;
-}
-
-function findHeader(ws: ExcelJS.Worksheet): { row: number; columns: Map<Column, number> } {
-  let best: { row: number; columns: Map<Column, number> } = { row: 1, columns: new Map() };
-  const last = Math.min(HEADER_SEARCH_ROWS, ws.rowCount);
-  for (let r = 1; r <= last; r++) {
-    const columns = new Map<Column, number>();
-    ws.getRow(r).eachCell((c, col) => {
-      const key = headerKey(c.value);
-      const known = REGISTER_COLUMNS.find((h) => h === key);
-      if (known && !columns.has(known)) columns.set(known, col);
-    });
-    if (REQUIRED_COLUMNS.every((c) => columns.has(c))) return { row: r, columns };
-    const score = (m: Map<Column, number>) => REQUIRED_COLUMNS.filter((c) => m.has(c)).length;
-    if (score(columns) > score(best.columns)) best = { row: r, columns };
-  }
-  const missing = REQUIRED_COLUMNS.filter((c) => !best.columns.has(c));
-  throw badInput(
-    'register_header',
-    'file',
-    {
-      zh: `表头缺少必需的列：${missing.join('、')}（请使用导入模板）`,
-      en: `The header row lacks required columns: ${missing.map((c) => `${c} (${COLUMN_EN[c]})`).join(', ')}; use the import template`,
-    },
-    { missing },
-  );
-}
 
 /**
  * Reads the first sheet of a register workbook. The header row (within the first ten rows)
@@ -194,58 +109,17 @@ function findHeader(ws: ExcelJS.Worksheet): { row: number; columns: Map<Column, 
  * lands either in `rows` or, with one entry per problem, in `errors`.
  */
 export async function parseRegisterWorkbook(buf: Buffer): Promise<{ rows: RegisterRow[]; errors: RowError[] }> {
-  const ws = await loadFirstSheet(buf);
-  const header = findHeader(ws);
-
-  const data: { row: number; cells: Map<Column, CellContent> }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r <= header.row) return;
-    const cells = new Map<Column, CellContent>();
-    for (const [col, idx] of header.columns) cells.set(col, cellContent(row.getCell(idx).value));
-    if ([...cells.values()].every((c) => contentText(c) === '')) return;
-    data.push({ row: r, cells });
-  });
-  if (data.length > MAX_REGISTER_ROWS) {
-    throw badInput(
-      'register_too_many_rows',
-      'file',
-      {
-        zh: `一次最多导入 ${MAX_REGISTER_ROWS} 行，本文件有 ${data.length} 行，请分批导入`,
-        en: `At most ${MAX_REGISTER_ROWS} rows can be imported at once; this file has ${data.length}`,
-      },
-      { limit: MAX_REGISTER_ROWS, rows: data.length },
-    );
-  }
-
+  const data = await readSheetTable(buf, SHEET);
   const rows: RegisterRow[] = [];
   const errors: RowError[] = [];
   const seenNumbers = new Map<string, number>();
-  for (const { row, cells } of data) {
+  for (const d of data) {
+    const { row, cells } = d;
     const before = errors.length;
-    const fail = (field: Column, zh: string, en: string) => errors.push({ row, field, message: zh, message_en: en });
-    const text = (col: Column) => {
-      const c = cells.get(col);
-      return c ? contentText(c) : '';
-    };
-    const required = (col: Column): string | null => {
-      const v = text(col);
-      if (v) return v;
-      fail(col, `「${col}」不能为空`, `${COLUMN_EN[col]} (${col}) is required`);
-      return null;
-    };
-    const oneOf = <T>(col: Column, v: string, allowed: Record<string, T>): T | undefined => {
-      if (Object.hasOwn(allowed, v)) return allowed[v];
-      const list = Object.keys(allowed);
-      fail(
-        col,
-        `「${col}」的值“${v}”无效，应为${list.map((a) => `“${a}”`).join('、')}之一`,
-        `${COLUMN_EN[col]} (${col}) "${v}" is not one of ${list.join(', ')}`,
-      );
-      return undefined;
-    };
+    const { fail, text, required, bounded, oneOf } = rowChecks(d, errors, COLUMN_EN);
     const date = (col: Column, isRequired: boolean): string | null | undefined => {
       const c = cells.get(col);
-      const raw = c ? contentText(c) : '';
+      const raw = text(col);
       if (!raw) {
         if (isRequired) required(col);
         return isRequired ? undefined : null;
@@ -259,16 +133,6 @@ export async function parseRegisterWorkbook(buf: Buffer): Promise<{ rows: Regist
         `${COLUMN_EN[col]} (${col}) "${raw}" is not a valid date (YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)`,
       );
       return undefined;
-    };
-    const bounded = (col: Column, v: string | null, min: number, max: number) => {
-      if (v === null) return;
-      const n = length(v);
-      if (n >= min && n <= max) return;
-      fail(
-        col,
-        min > 1 ? `「${col}」长度为${n}字，应为${min}至${max}字` : `「${col}」长度为${n}字，不能超过${max}字`,
-        `${COLUMN_EN[col]} (${col}) has ${n} characters; expected ${min > 1 ? `${min} to ${max}` : `at most ${max}`}`,
-      );
     };
 
     const issuerName = required('制定机关');
@@ -381,13 +245,7 @@ export async function registerTemplateXlsx(): Promise<Buffer> {
   for (const h of DATE_COLUMNS) example.getCell(h).numFmt = 'yyyy-mm-dd';
   example.getCell('正文').alignment = { wrapText: true, vertical: 'top' };
 
-  const notes = wb.addWorksheet('填写说明');
-  notes.columns = [
-    { header: '项目', key: 'k', width: 14 },
-    { header: '要求', key: 'v', width: 80 },
-  ];
-  notes.getRow(1).font = { bold: true };
-  for (const [k, v] of NOTES) notes.addRow({ k, v });
+  addNotesSheet(wb, NOTES, 80);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
