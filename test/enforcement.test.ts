@@ -149,7 +149,7 @@ describe.each(kinds)('enforcement: cases through the full procedure on %s', (kin
   });
 
   it('publishes a decision about a person masked, and withdraws it after the decision is revoked', async () => {
-    const res = await officer.post('/api/enforcement/cases', { powerId: pricePower.id, title: '个体户李某未明码标价案', party: { kind: 'person', name: '李大伟', idNumber: '990102198805061235', address: '演示市东湖区湖滨街道柳巷 8 号' }, facts: '未明码标价。', filedOn: ago(20), officerIds: [officers.get('赵执法'), officers.get('孙丽')] });
+    const res = await officer.post('/api/enforcement/cases', { powerId: pricePower.id, title: '个体户李大伟未明码标价案', party: { kind: 'person', name: '李大伟', idNumber: '990102198805061235', address: '演示市东湖区湖滨街道柳巷 8 号' }, facts: '未明码标价。', filedOn: ago(20), officerIds: [officers.get('赵执法'), officers.get('孙丽')] });
     expect(res.statusCode, res.body).toBe(200);
     const id = res.json().id;
     ok(await officer.post(`/api/enforcement/cases/${id}/actions`, { kind: 'inquiry', happenedOn: ago(19), place: '询问室', summary: '询问当事人', officerIds: [officers.get('赵执法'), officers.get('孙丽')], certificatesShown: true }));
@@ -163,7 +163,7 @@ describe.each(kinds)('enforcement: cases through the full procedure on %s', (kin
     // No hearing right for this fine; the five working days have passed; no reason for review.
     expectRefusal(await step(officer, id, 'request_hearing', { data: { requestedOn: ago(17) } }), 'hearing_not_available');
     ok(await step(officer, id, 'to_decision'));
-    ok(await step(leader, id, 'decide', { data: { decidedOn: ago(1), penaltyKind: 'fine', fine: 1500, benchmarkId: band.id, decisionText: '罚款一千五百元', publicize: true } }));
+    ok(await step(leader, id, 'decide', { data: { decidedOn: ago(1), penaltyKind: 'fine', fine: 1500, benchmarkId: band.id, decisionText: '当事人李大伟（身份证号码990102198805061235）未明码标价，决定对李大伟罚款一千五百元', publicize: true } }));
     expect((await step(officer, id, 'serve', { data: { servedOn: ago(2), method: 'direct' } })).json().code).toBe('dates_out_of_order');
     ok(await step(officer, id, 'serve', { data: { servedOn: env.s.today(), method: 'direct' } }));
     ok(await officer.post(`/api/enforcement/cases/${id}/publicity`));
@@ -174,7 +174,8 @@ describe.each(kinds)('enforcement: cases through the full procedure on %s', (kin
     const item = list.json().find((p: any) => p.id === id);
     expect(item.party_name_masked).toBe('李**');
     const detail = await env.anon.get(`/api/public/enforcement/decisions/${id}`);
-    expect(detail.json()).toMatchObject({ party_id_masked: '990102********1235', party_address_masked: '演示市东湖区***' });
+    expect(detail.json()).toMatchObject({ party_id_masked: '990102********1235', party_address_masked: '演示市东湖区***', decision_text: '当事人李**（身份证号码990102********1235）未明码标价，决定对李**罚款一千五百元' });
+    expect(detail.body).not.toContain('李大伟');
     expect(detail.body).not.toContain('柳巷');
     // The handling officer sees the party in full.
     expect((await getCase(id)).party).toMatchObject({ name: '李大伟', idNumber: '990102198805061235' });

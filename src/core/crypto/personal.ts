@@ -67,3 +67,26 @@ export function isValidCreditCode(code: string): boolean {
   const check = (31 - (sum % 31)) % 31;
   return chars[check] === code[17];
 }
+
+/**
+ * The text of a published decision with the party's own identifiers (a person's name, any
+ * ID number, an address) replaced by their masked forms. The replacement works from the
+ * sealed party — what the system knows about this party — not from patterns, so it masks
+ * exactly the data of the record.
+ */
+export function redactParty(pii: Sm4Box, row: SealedParty, text: string): string {
+  const plain = openParty(pii, row);
+  let out = text;
+  const swap = (value: string | null, masked: string | null) => {
+    if (value && masked && value.length >= 2 && value !== masked) out = out.split(value).join(masked);
+  };
+  // Longest first, so an address that contains the name is masked as a whole.
+  const pairs: [string | null, string | null][] = [
+    [plain.address, row.party_address_masked],
+    [plain.idNumber, row.party_id_masked],
+    [plain.kind === 'person' ? plain.name : null, row.party_name_masked],
+  ];
+  pairs.sort((a, b) => (b[0]?.length ?? 0) - (a[0]?.length ?? 0));
+  for (const [v, m] of pairs) swap(v, m);
+  return out;
+}

@@ -5,7 +5,7 @@ import type { Services } from '../../core/services.ts';
 import { SYSTEM_ACTOR, recordAudit } from '../../core/audit/audit.ts';
 import { createInstance } from '../../core/workflow/engine.ts';
 import { startDeadline } from '../../core/calendar/deadlines.ts';
-import { sealParty, type PartyInput } from '../../core/crypto/personal.ts';
+import { redactParty, sealParty, type PartyInput } from '../../core/crypto/personal.ts';
 import { etx } from './schema.ts';
 import { appendRecord, nextNumber } from './records.ts';
 
@@ -164,7 +164,7 @@ export async function loadEnforcementDemo({ services: s, tx, orgByName, userByNa
   const closed = await demoCase(s, tx, actor, {
     orgId: samr, region: '990100', powerId: price.power, title: '个体工商户张某某未明码标价案', party: { kind: 'person', name: '张小明', idNumber: '990102198805061235', address: '演示市东湖区湖滨街道柳巷 6 号' },
     facts: '当事人在经营的水果店内未对所售 12 种水果明码标价，经责令改正后仍未改正。', filedOn: daysBefore(today, 60), officers: team, state: 'closed',
-    extra: { notice_on: daysBefore(today, 40), proposed_fine: 2000, penalty_kind: 'fine', fine_amount: 2000, benchmark_id: price.bands[1], decision_no: `演市监罚决字〔${decidedOn.slice(0, 4)}〕${await nextNumber(tx, samr, 'decision', Number(decidedOn.slice(0, 4)))}号`, decided_on: decidedOn, decision_text: '当事人的行为违反了《中华人民共和国价格法》第十三条的规定，依据第四十二条，决定处以罚款人民币贰仟元整。', publicize: true, served_on: daysBefore(today, 29), service_method: 'direct', payment_due: daysBefore(today, 14), paid_on: daysBefore(today, 20), paid_amount: 2000, surcharge: 0, closed_on: daysBefore(today, 18) },
+    extra: { notice_on: daysBefore(today, 40), proposed_fine: 2000, penalty_kind: 'fine', fine_amount: 2000, benchmark_id: price.bands[1], decision_no: `演市监罚决字〔${decidedOn.slice(0, 4)}〕${await nextNumber(tx, samr, 'decision', Number(decidedOn.slice(0, 4)))}号`, decided_on: decidedOn, decision_text: '当事人张小明在其经营的水果店内未明码标价，违反了《中华人民共和国价格法》第十三条的规定，依据第四十二条，决定处以罚款人民币贰仟元整。', publicize: true, served_on: daysBefore(today, 29), service_method: 'direct', payment_due: daysBefore(today, 14), paid_on: daysBefore(today, 20), paid_amount: 2000, surcharge: 0, closed_on: daysBefore(today, 18) },
     records: [
       ['filing', '立案审批', daysBefore(today, 60), { source: '投诉举报' }],
       ['action.inquiry', '调查取证', daysBefore(today, 55), { kind: 'inquiry', place: '演示市市场监督管理局询问室', summary: '询问当事人并制作询问笔录', certificatesShown: true }],
@@ -176,6 +176,6 @@ export async function loadEnforcementDemo({ services: s, tx, orgByName, userByNa
     ],
   });
   await etx(tx).insertInto('enforcement_payments').values({ case_id: closed.id, org_id: samr, channel: 'bank', receipt_no: 'YH2026000123', amount: 2000, paid_on: daysBefore(today, 20), recorded_by: officer }).execute();
-  await etx(tx).insertInto('enforcement_publicity').values({ case_id: closed.id, org_id: samr, region_code: '990100', published_on: daysBefore(today, 27), due_on: daysBefore(today, 21), on_time: true }).execute();
+  await etx(tx).insertInto('enforcement_publicity').values({ case_id: closed.id, org_id: samr, region_code: '990100', published_on: daysBefore(today, 27), public_title: redactParty(s.pii, closed, closed.title), public_text: redactParty(s.pii, closed, closed.decision_text ?? ''), due_on: daysBefore(today, 21), on_time: true }).execute();
   await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.enforcement', entityType: 'demo', after: { subjects: subjects.length, officers: officerIds.size + 2, cases: [open.id, closed.id] } });
 }

@@ -4,6 +4,7 @@ import type { Services } from '../../core/services.ts';
 import type { Actor } from '../../core/policy/actor.ts';
 import { badInput, conflict, DomainError, notFound } from '../../core/http/errors.ts';
 import { closeDeadline, startDeadline } from '../../core/calendar/deadlines.ts';
+import { redactParty } from '../../core/crypto/personal.ts';
 import { actorForAudit } from '../../core/auth/audit-actor.ts';
 import { edb, etx } from './schema.ts';
 import { audit, checkOrder, checkPast } from './common.ts';
@@ -31,7 +32,10 @@ export async function publishDecision(s: Services, actor: Actor, id: number) {
     const dl = await openDeadline(tx, c.instance_id, 'enforcement.publicity');
     const today = s.today();
     const due = dl?.due_date ?? today;
-    const row = await etx(tx).insertInto('enforcement_publicity').values({ case_id: id, org_id: c.org_id, region_code: c.region_code, published_on: today, due_on: due, on_time: today <= due }).returningAll().executeTakeFirstOrThrow();
+    // What is published is fixed now, with the party's identifiers masked from the record's own data.
+    const public_title = redactParty(s.pii, c, c.title);
+    const public_text = redactParty(s.pii, c, c.decision_text ?? '');
+    const row = await etx(tx).insertInto('enforcement_publicity').values({ case_id: id, org_id: c.org_id, region_code: c.region_code, published_on: today, public_title, public_text, due_on: due, on_time: today <= due }).returningAll().executeTakeFirstOrThrow();
     if (dl) await closeDeadline(s, tx, actorForAudit(actor), dl.id, '已公示');
     await appendRecord(tx, actor.userId, c, { kind: 'publicity', title: '执法决定公示', happenedOn: today, content: { due, onTime: row.on_time } });
     await audit(tx, actor, { action: 'enforcement.publicity.publish', entityType: 'enforcement_case', entityId: id, orgId: c.org_id, after: row });
@@ -90,10 +94,10 @@ export async function publicDecisions(s: Services, f: { q?: string; orgId?: numb
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .innerJoin('enforcement_powers as p', 'p.id', 'c.power_id')
     // Only masked columns are selected here, by construction.
-    .select(['c.id', 'c.decision_no', 'c.title', 'c.party_kind', 'c.party_name_masked', 'c.penalty_kind', 'c.fine_amount', 'c.decided_on', 'pb.published_on', 'o.name as org_name', 'p.name as power_name'])
+    .select(['c.id', 'c.decision_no', 'pb.public_title as title', 'c.party_kind', 'c.party_name_masked', 'c.penalty_kind', 'c.fine_amount', 'c.decided_on', 'pb.published_on', 'o.name as org_name', 'p.name as power_name'])
     .where('pb.withdrawn_on', 'is', null);
   if (f.orgId) q = q.where('c.org_id', '=', f.orgId);
-  if (f.q) q = q.where((eb) => eb.or([eb('c.title', 'ilike', `%${f.q}%`), eb('c.decision_no', 'ilike', `%${f.q}%`), eb('c.party_name_masked', 'ilike', `%${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([eb('pb.public_title', 'ilike', `%${f.q}%`), eb('c.decision_no', 'ilike', `%${f.q}%`), eb('c.party_name_masked', 'ilike', `%${f.q}%`)]));
   const page = f.page ?? 1;
   return q.orderBy('pb.published_on', 'desc').orderBy('c.id', 'desc').limit(PAGE).offset((page - 1) * PAGE).execute();
 }
@@ -105,7 +109,7 @@ export async function publicDecision(s: Services, id: number) {
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .innerJoin('enforcement_powers as p', 'p.id', 'c.power_id')
     .leftJoin('enforcement_benchmarks as b', 'b.id', 'c.benchmark_id')
-    .select(['c.id', 'c.decision_no', 'c.title', 'c.party_kind', 'c.party_name_masked', 'c.party_id_masked', 'c.party_address_masked', 'c.penalty_kind', 'c.fine_amount', 'c.other_penalties', 'c.decided_on', 'c.decision_text', 'pb.published_on', 'o.name as org_name', 'p.name as power_name', 'p.legal_basis', 'b.band', 'b.circumstances'])
+    .select(['c.id', 'c.decision_no', 'pb.public_title as title', 'c.party_kind', 'c.party_name_masked', 'c.party_id_masked', 'c.party_address_masked', 'c.penalty_kind', 'c.fine_amount', 'c.other_penalties', 'c.decided_on', 'pb.public_text as decision_text', 'pb.published_on', 'o.name as org_name', 'p.name as power_name', 'p.legal_basis', 'b.band', 'b.circumstances'])
     .where('pb.case_id', '=', id)
     .where('pb.withdrawn_on', 'is', null)
     .executeTakeFirst();

@@ -214,6 +214,8 @@ export interface EnforcementPublicityTable {
   org_id: number;
   region_code: string;
   published_on: string;
+  public_title: string;
+  public_text: string;
   due_on: string;
   on_time: boolean;
   changed_on: string | null;

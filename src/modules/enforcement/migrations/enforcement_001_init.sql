@@ -234,6 +234,8 @@ create table enforcement_publicity (
   org_id integer not null references orgs(id),
   region_code char(6) not null,
   published_on date not null,
+  public_title text not null,             -- title and decision text as published: the party's own
+  public_text text not null,              -- identifiers replaced by their masked forms
   due_on date not null,
   on_time boolean not null,
   changed_on date,
