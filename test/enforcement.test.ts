@@ -103,6 +103,7 @@ describe.each(kinds)('enforcement: cases through the full procedure on %s', (kin
     expectRefusal(await step(officer, id, 'hold_hearing', { data: { noticeOn: ago(20), heldOn: ago(15), presider: '王主持', transcript: '当事人陈述申辩意见' } }), 'hearing_notice_short');
     expectRefusal(await step(officer, id, 'hold_hearing', { data: { noticeOn: ago(22), heldOn: ago(5), presider: '赵执法', transcript: '当事人陈述申辩意见' } }), 'presider_is_investigator');
     ok(await step(officer, id, 'hold_hearing', { data: { noticeOn: ago(22), heldOn: ago(5), presider: '王主持', transcript: '当事人陈述申辩意见' } }));
+    expectRefusal(await step(officer, id, 'hold_hearing', { data: { noticeOn: ago(22), heldOn: ago(5), presider: '王主持', transcript: '再次听证' } }), 'hearing_held');
 
     // A hearing makes the decision major: 法制审核 cannot be skipped (art. 58).
     const skip = expectRefusal(await step(officer, id, 'to_decision'), 'legal_review_required');

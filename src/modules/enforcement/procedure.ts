@@ -140,6 +140,13 @@ const hearingNoticeInTime: GuardDef = {
   },
 };
 
+const hearingNotYetHeld: GuardDef = {
+  code: 'hearing_held',
+  message: { zh: '听证已经举行，笔录已入卷', en: 'The hearing has already been held' },
+  basis: law('第六十五条', '听证结束后，行政机关应当根据听证笔录，依照本法第五十七条的规定，作出决定'),
+  check: async (ctx) => !(await hasRecord(ctx, 'hearing')),
+};
+
 const presiderIndependent: GuardDef = {
   code: 'presider_is_investigator',
   message: { zh: '听证应由非本案调查人员主持', en: 'The hearing must be presided over by someone who did not investigate the case' },
@@ -431,10 +438,9 @@ export const caseProcedure: ProcedureDefinition = {
       to: 'hearing',
       permission: 'enforcement.case.handle',
       dataSchema: Type.Object({ noticeOn: IsoDate, heldOn: IsoDate, presider: Type.String({ minLength: 2, maxLength: 30 }), transcript: Text(20000) }, { additionalProperties: false }),
-      guards: [hearingNoticeInTime, presiderIndependent],
+      guards: [hearingNotYetHeld, hearingNoticeInTime, presiderIndependent],
       effect: async (ctx) => {
         const d = data<{ noticeOn: string; heldOn: string }>(ctx);
-        if (await hasRecord(ctx, 'hearing')) throw conflict('hearing_held', { zh: '听证已举行', en: 'The hearing has been held' });
         checkOrder(d.noticeOn, d.heldOn, 'data.heldOn', { zh: '听证日期不能早于通知日期', en: 'The hearing precedes its notice' });
         await RECORD_STEP('hearing', '听证笔录', 'heldOn')(ctx);
       },
