@@ -95,6 +95,6 @@ describe.each(kinds)('enforcement oversight: inspections, error liability and po
     ok(await reviewer.post(`/api/enforcement/unit-assessments/${self.id}/proposal`, { proposedGrade: 'good', opinion: '工作扎实，个别文书不规范' }));
     refused(await reviewer.post('/api/enforcement/unit-assessments', { year, unit: '价格监督检查和反不正当竞争科', selfScore: 99, selfReport: '修改后的自评材料内容。' }), 'assessment_under_review');
     expect(ok(await leader.post(`/api/enforcement/unit-assessments/${self.id}/decision`, { grade: 'good', meeting: '局长办公会议', consequences: '年度考核良好' }))).toMatchObject({ grade: 'good', consecutive_fail: false });
-    expect(ok(await legal.get(`/api/enforcement/unit-assessments?year=${year}`)).find((a: any) => a.id === self.id).grade).toBe('good');
+    expect(ok(await legal.get(`/api/enforcement/unit-assessments?year=${year}`)).find((a: any) => a.id === self.id)).toMatchObject({ grade: 'good', due: `${year}-12-25` });
   });
 });

@@ -211,5 +211,7 @@ async function consecutiveFail(tx: Tx, orgId: number, unit: string, year: number
 export async function listUnitAssessments(s: Services, actor: Actor, f: { year?: number }) {
   let q = edb(s.db).selectFrom('enforcement_unit_assessments as a').innerJoin('orgs as o', 'o.id', 'a.org_id').selectAll('a').select('o.name as org_name').where(orgScopeFilter(actor, 'enforcement.read', sql.ref('a.org_id')));
   if (f.year) q = q.where('a.year', '=', f.year);
-  return q.orderBy('a.year', 'desc').orderBy('o.name').orderBy('a.unit').execute();
+  const rows = await q.orderBy('a.year', 'desc').orderBy('o.name').orderBy('a.unit').execute();
+  // The due day each row was judged against: the parameter in force when it was submitted.
+  return Promise.all(rows.map(async (r) => ({ ...r, due: `${r.year}-${await ruleValue<string>(s.db, 'assessment.self_assessment_due', r.region_code, r.submitted_on)}` })));
 }

@@ -89,6 +89,7 @@ export const enforcementModule = defineModule({
   publicPages: [
     { path: '/public/enforcement', title: { zh: '行政执法公示', en: 'Enforcement publicity' }, description: { zh: '执法主体、权责清单、裁量基准和执法决定（个人信息已脱敏）', en: 'Enforcement subjects, powers, benchmarks and decisions (personal data masked)' }, api: '/api/public/enforcement/subjects' },
     { path: '/public/enforcement/officers', title: { zh: '执法人员身份查询', en: 'Check an officer' }, description: { zh: '输入执法证号，核实执法人员身份和证件是否有效', en: 'Check an officer and certificate by its number' }, api: '/api/public/enforcement/officers' },
+    { path: '/public/enforcement/procedure', title: { zh: '行政处罚办理流程', en: 'The penalty procedure' }, description: { zh: '普通程序和简易程序的各个环节，以及每一环节必须满足的法定条件和依据', en: 'Each step of the penalty procedures and the legal conditions it must meet' }, api: '/api/public/enforcement/procedure' },
     { path: '/public/enforcement/evaluations', title: { zh: '行政执法案卷评查结果', en: 'Case-file evaluation results' }, description: { zh: '按执法主体公布的年度案卷评查得分和等次', en: 'Yearly case-file evaluation scores and grades by subject' }, api: '/api/public/enforcement/evaluations' },
     { path: '/public/enforcement/decisions', title: { zh: '行政执法决定公示', en: 'Published enforcement decisions' }, description: { zh: '具有一定社会影响的行政处罚决定，当事人个人信息已脱敏', en: 'Penalty decisions with social impact, personal data masked' }, api: '/api/public/enforcement/decisions' },
   ],

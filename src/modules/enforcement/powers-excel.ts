@@ -16,6 +16,7 @@ import { DomainError } from '../../core/http/errors.ts';
 import { addNotesSheet, charLength, readSheetTable, rowChecks, type RowError, type SheetTableSpec } from '../../core/imports/sheet-table.ts';
 import { edb, etx, type PowerType } from './schema.ts';
 import { POWER_TYPES } from './contract.ts';
+import { POWER_TYPE_LABELS } from './labels.ts';
 import { activeSubject, insertPower } from './powers.ts';
 
 // ---------------------------------------------------------------------------------------
@@ -39,18 +40,7 @@ const COLUMN_EN: Record<Column, string> = {
   状态: 'Status',
 };
 
-export const POWER_TYPE_LABELS: Record<PowerType, string> = {
-  license: '行政许可',
-  penalty: '行政处罚',
-  coercion: '行政强制',
-  levy: '行政征收',
-  inspection: '行政检查',
-  confirmation: '行政确认',
-  adjudication: '行政裁决',
-  payment: '行政给付',
-  reward: '行政奖励',
-  other: '其他',
-};
+export { POWER_TYPE_LABELS };
 
 /** Chinese labels as exported, and the English codes of the API, both mean a type. */
 const POWER_TYPE_OF: Record<string, PowerType> = Object.fromEntries([

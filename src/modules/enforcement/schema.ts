@@ -1,13 +1,10 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/tables.ts';
 import type { Db, Tx } from '../../core/db/client.ts';
+import type { CertStatus, SubjectKind } from './labels.ts';
+import type { BandColumns, CaseDecisionColumns, CaseExecutionColumns, Money, PowerColumns, PublicityColumns, QualificationColumns, RecusalColumns } from './shapes.ts';
 
-export type SubjectKind = 'statutory' | 'authorized' | 'entrusted';
-export type PowerType = 'license' | 'penalty' | 'coercion' | 'levy' | 'inspection' | 'confirmation' | 'adjudication' | 'payment' | 'reward' | 'other';
-export type CertStatus = 'none' | 'valid' | 'suspended' | 'revoked';
-export type PenaltyKind = 'warning' | 'fine' | 'confiscation' | 'suspension' | 'revocation' | 'detention_transfer' | 'no_penalty';
-/** Numeric columns come back from PostgreSQL as strings. */
-type Money = string | number;
+export type { CertStatus, PenaltyKind, PowerType, SubjectKind } from './labels.ts';
 
 export interface EnforcementSubjectTable {
   org_id: number;
@@ -28,15 +25,10 @@ export interface EnforcementSubjectTable {
   updated_at: Generated<Date>;
 }
 
-export interface EnforcementPowerTable {
+export interface EnforcementPowerTable extends PowerColumns {
   id: Generated<number>;
   org_id: number;
   region_code: string;
-  code: string;
-  name: string;
-  power_type: PowerType;
-  legal_basis: string;
-  internal_unit: string | null;
   responsibility_items: Generated<string[]>;
   published: Generated<boolean>;
   active: Generated<boolean>;
@@ -45,20 +37,15 @@ export interface EnforcementPowerTable {
   updated_at: Generated<Date>;
 }
 
-export interface EnforcementBenchmarkTable {
+export interface EnforcementBenchmarkTable extends BandColumns {
   id: Generated<number>;
   power_id: number;
   org_id: number;
   region_code: string;
-  band: string;
-  circumstances: string;
-  fine_min: Money | null;
-  fine_max: Money | null;
-  other_penalties: string | null;
   sort_order: Generated<number>;
 }
 
-export interface EnforcementOfficerTable {
+export interface EnforcementOfficerTable extends QualificationColumns {
   id: Generated<number>;
   org_id: number;
   region_code: string;
@@ -66,12 +53,6 @@ export interface EnforcementOfficerTable {
   name: string;
   kind: 'officer' | 'auxiliary';
   domains: Generated<string[]>;
-  trained_on: string | null;
-  exam_passed_on: string | null;
-  cert_no: string | null;
-  cert_issuer: string | null;
-  cert_valid_from: string | null;
-  cert_valid_until: string | null;
   cert_status: Generated<CertStatus>;
   cert_status_reason: string | null;
   version: Generated<number>;
@@ -98,7 +79,7 @@ export interface EnforcementNumberSeqTable {
   last_seq: number;
 }
 
-export interface EnforcementCaseTable {
+export interface EnforcementCaseTable extends CaseDecisionColumns, CaseExecutionColumns {
   id: Generated<number>;
   org_id: number;
   region_code: string;
@@ -121,26 +102,8 @@ export interface EnforcementCaseTable {
   major_reasons: Generated<string[]>;
   hearing_right: Generated<boolean>;
   rights_waived: Generated<boolean>;
-  notice_on: string | null;
-  proposed_fine: Money | null;
-  penalty_kind: PenaltyKind | null;
-  fine_amount: Money | null;
-  other_penalties: string | null;
-  benchmark_id: number | null;
-  band_deviation_reason: string | null;
-  decision_no: string | null;
-  decided_on: string | null;
-  decision_text: string | null;
   publicize: Generated<boolean>;
   review_reasons: Generated<string[]>;
-  served_on: string | null;
-  service_method: string | null;
-  payment_due: string | null;
-  paid_on: string | null;
-  paid_amount: Money | null;
-  surcharge: Money | null;
-  closed_on: string | null;
-  transferred_to: string | null;
   version: Generated<number>;
   created_by: number | null;
   created_at: Generated<Date>;
@@ -169,20 +132,13 @@ export interface EnforcementRecordTable {
   at: Generated<Date>;
 }
 
-export interface EnforcementRecusalTable {
+export interface EnforcementRecusalTable extends RecusalColumns {
   id: Generated<number>;
   case_id: number;
   org_id: number;
   region_code: string;
-  officer_id: number;
-  source: 'self' | 'organisation' | 'party';
-  reason: string;
-  applied_on: string;
   deadline_id: number | null;
-  outcome: 'recused' | 'rejected' | null;
-  decided_on: string | null;
   decided_by: number | null;
-  decision_reason: string | null;
 }
 
 export interface EnforcementReviewTable {
@@ -209,21 +165,12 @@ export interface EnforcementPaymentTable {
   at: Generated<Date>;
 }
 
-export interface EnforcementPublicityTable {
+export interface EnforcementPublicityTable extends PublicityColumns {
   case_id: number;
   org_id: number;
   region_code: string;
-  published_on: string;
   public_title: string;
   public_text: string;
-  due_on: string;
-  on_time: boolean;
-  changed_on: string | null;
-  change_kind: 'changed' | 'revoked' | 'unlawful' | null;
-  change_reason: string | null;
-  withdraw_due: string | null;
-  withdrawn_on: string | null;
-  withdraw_on_time: boolean | null;
 }
 
 export interface EnforcementInspectionTable {

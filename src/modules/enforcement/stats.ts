@@ -4,21 +4,12 @@ import type { Services } from '../../core/services.ts';
 import type { Actor } from '../../core/policy/actor.ts';
 import { assertOrgInScope, orgScopeFilter } from '../../core/policy/scope.ts';
 import { edb } from './schema.ts';
+import { POWER_TYPE_LABELS } from './labels.ts';
+import type { StatRow } from './shapes.ts';
 
-export interface StatRow {
-  key: string;
-  label: string;
-  filed: number;
-  decided: number;
-  closed: number;
-  overdue: number;
-  hearings: number;
-  reviews: number;
-  fines_imposed: number;
-  fines_collected: number;
-}
+export type { StatRow };
 
-const POWER_TYPE_TEXT: Record<string, string> = { license: '行政许可', penalty: '行政处罚', coercion: '行政强制', levy: '行政征收', inspection: '行政检查', confirmation: '行政确认', adjudication: '行政裁决', payment: '行政给付', reward: '行政奖励', other: '其他' };
+const POWER_TYPE_TEXT: Record<string, string> = POWER_TYPE_LABELS;
 
 /**
  * Statistics of one year by month, by organisation and by power: filed, decided, closed,

@@ -1,8 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Form, Modal, Select, Tag, Tooltip, Typography } from 'antd';
+import { DatePicker, Form, Modal, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { get, qs } from '../../core/api';
+import { ErrorAlert } from '../../core/components';
 import { CASE_STATUS, OFFICER_REFUSAL_TEXT, officerRefusal, today, type Officer } from './api';
 
 const SIMPLE_STATUS: Record<string, string> = { decided: '已当场决定', executed: '已缴纳' };
@@ -134,5 +136,15 @@ export function FormModal({
         {children}
       </Form>
     </Modal>
+  );
+}
+
+/** The rows of a list query by id, with its refusal above and a spinner while it loads. */
+export function ListTable<T extends object>({ query, ...rest }: { query: { error: unknown; isLoading: boolean } } & TableProps<T>) {
+  return (
+    <>
+      <ErrorAlert error={query.error} />
+      <Table<T> rowKey="id" size="middle" loading={query.isLoading} {...rest} />
+    </>
   );
 }

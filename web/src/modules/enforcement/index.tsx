@@ -9,6 +9,12 @@ import { StatsPage } from './pages/Stats';
 import { PublicSubjectsPage } from './public/Subjects';
 import { OfficerCheckPage } from './public/OfficerCheck';
 import { PublicDecisionPage, PublicDecisionsPage } from './public/Decisions';
+import { InspectionsPage } from './oversight/Inspections';
+import { ErrorsPage } from './oversight/Errors';
+import { EvaluationDetailPage, EvaluationsPage } from './oversight/Evaluations';
+import { UnitAssessmentsPage } from './oversight/UnitAssessments';
+import { PublicEvaluationsPage } from './public/Evaluations';
+import { PublicProcedurePage } from './public/Procedure';
 
 const GROUP = '行政执法';
 
@@ -21,7 +27,12 @@ export const enforcementWebModule: WebModule = {
     { path: '/enforcement/powers', component: PowersPage, title: '主体与权责清单', permission: 'enforcement.read', group: GROUP, order: 32 },
     { path: '/enforcement/officers', component: OfficersPage, title: '执法人员', permission: 'enforcement.read', group: GROUP, order: 33 },
     { path: '/enforcement/stats', component: StatsPage, title: '执法统计', permission: 'enforcement.read', group: GROUP, order: 34 },
+    { path: '/enforcement/inspections', component: InspectionsPage, title: '行政检查', permission: 'enforcement.read', group: GROUP, order: 35 },
+    { path: '/enforcement/errors', component: ErrorsPage, title: '过错与记分', permission: 'enforcement.read', group: GROUP, order: 36 },
+    { path: '/enforcement/evaluations', component: EvaluationsPage, title: '案卷评查', permission: 'enforcement.read', group: GROUP, order: 37 },
+    { path: '/enforcement/unit-assessments', component: UnitAssessmentsPage, title: '评议考核', permission: 'enforcement.read', group: GROUP, order: 38 },
     { path: '/enforcement/cases/:id', component: CaseDetailPage, title: '执法案件', permission: 'enforcement.read', hideInMenu: true },
+    { path: '/enforcement/evaluations/:id', component: EvaluationDetailPage, title: '案卷评查', permission: 'enforcement.read', hideInMenu: true },
   ],
   // Paths as the server manifest declares them (src/modules/enforcement/index.ts publicPages).
   publicPages: [
@@ -29,5 +40,8 @@ export const enforcementWebModule: WebModule = {
     { path: '/public/enforcement/officers', title: '执法人员身份查询', component: OfficerCheckPage },
     { path: '/public/enforcement/decisions', title: '行政执法决定公示', component: PublicDecisionsPage },
     { path: '/public/enforcement/decisions/:id', title: '行政执法决定', component: PublicDecisionPage },
+    { path: '/public/enforcement/evaluations', title: '行政执法案卷评查结果', component: PublicEvaluationsPage },
+    // Not (yet) a portal section of the server manifest: reachable by its address and the links of the pages here.
+    { path: '/public/enforcement/procedure', title: '行政处罚办理流程', component: PublicProcedurePage },
   ],
 };

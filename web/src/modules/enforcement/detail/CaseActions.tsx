@@ -1,16 +1,35 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Typography, Upload, message } from 'antd';
 import type { UploadFile } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { problemText } from '../../../core/api';
 import { useAuth } from '../../../core/auth';
-import { ACTION_KINDS, CHANGE_KINDS, DECIDED_STATES, EVIDENCE_KINDS, OPEN_STATES, RECUSAL_OUTCOMES, RECUSAL_SOURCES, options, uploadFile, type CaseDetail, type Recusal } from '../api';
+import { ACTION_KIND_LABELS, CHANGE_KIND_LABELS, DECIDED_STATES, EVIDENCE_KIND_LABELS, OPEN_STATES, RECUSAL_OUTCOME_LABELS, RECUSAL_SOURCE_LABELS, options, uploadFile, type CaseDetail, type Recusal } from '../api';
 import { DateItem, FormModal, OfficerSelect } from '../components';
 import { useSubmit } from '../useSubmit';
 
 type Kind = 'action' | 'evidence' | 'recusal' | 'officers' | 'statement' | 'collective' | 'extension' | 'change' | 'withdraw';
 
 const text = (min: number, max: number, what: string) => [{ required: true, whitespace: true, message: `请填写${what}` }, { min, max, message: `${what}为 ${min} 至 ${max} 字` }];
+
+/** A required text of 2 to `max` characters (`what` in the messages); a text area when given rows. */
+function TextItem({ name, label, what = label, max, rows, testId }: { name: string; label: string; what?: string; max: number; rows?: number; testId?: string }) {
+  return (
+    <Form.Item name={name} label={label} rules={text(2, max, what)}>
+      {rows ? <Input.TextArea data-testid={testId} rows={rows} /> : <Input data-testid={testId} />}
+    </Form.Item>
+  );
+}
+
+/** Two fields side by side. */
+function Pair({ left, right, spans = [12, 12] }: { left: ReactNode; right: ReactNode; spans?: [number, number] }) {
+  return (
+    <Row gutter={12}>
+      <Col span={spans[0]}>{left}</Col>
+      <Col span={spans[1]}>{right}</Col>
+    </Row>
+  );
+}
 
 /** The case's officers still acting (not recused). */
 const acting = (c: CaseDetail) => c.officers.filter((o) => !o.recused);
@@ -26,6 +45,8 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   const [open, setOpen] = useState<Kind>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const close = () => setOpen(undefined);
+  /** The modal of one act: open when chosen, its OK button `<kind>-submit`. */
+  const modal = (kind: Kind, title: string) => ({ title, open: open === kind, onClose: close, okTestId: `${kind}-submit` });
   const url = `/api/enforcement/cases/${c.id}`;
   const handle = can('enforcement.case.handle');
   const decide = can('enforcement.case.decide');
@@ -84,35 +105,26 @@ export function CaseActions({ c }: { c: CaseDetail }) {
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="publicity-status">
           {p.withdrawn_on
             ? `公示已于 ${p.withdrawn_on} 撤回（${p.change_reason ?? ''}）`
-            : `已于 ${p.published_on} 公示${p.on_time ? '' : '（超过公示期限）'}${p.changed_on ? `；决定已${CHANGE_KINDS[p.change_kind ?? ''] ?? '变更'}，须在 ${p.withdraw_due} 前撤回公示` : ''}`}
+            : `已于 ${p.published_on} 公示${p.on_time ? '' : '（超过公示期限）'}${p.changed_on ? `；决定已${CHANGE_KIND_LABELS[p.change_kind ?? ''] ?? '变更'}，须在 ${p.withdraw_due} 前撤回公示` : ''}`}
         </Typography.Paragraph>
       )}
       {decided && c.publicize && !p && <Typography.Paragraph type="warning" style={{ margin: '8px 0 0' }}>本决定列为依法公开，须自决定之日起 7 个工作日内公示。</Typography.Paragraph>}
 
       <FormModal
-        title="调查取证"
-        open={open === 'action'}
-        onClose={close}
-        okTestId="action-submit"
+        {...modal('action', '调查取证')}
         initialValues={{ kind: 'inspection', officerIds: acting(c).map((o) => o.id), certificatesShown: false }}
         onSubmit={(v) => submit(`${url}/actions`, { kind: v.kind, happenedOn: v.happenedOn, place: v.place.trim(), summary: v.summary.trim(), officerIds: v.officerIds, certificatesShown: !!v.certificatesShown }, '已记录调查取证')}
       >
-        <Row gutter={12}>
-          <Col span={12}>
+        <Pair
+          left={
             <Form.Item name="kind" label="方式" rules={[{ required: true }]}>
-              <Select data-testid="action-kind" options={options(ACTION_KINDS)} />
+              <Select data-testid="action-kind" options={options(ACTION_KIND_LABELS)} />
             </Form.Item>
-          </Col>
-          <Col span={12}>
-            <DateItem name="happenedOn" label="日期" testId="action-on" />
-          </Col>
-        </Row>
-        <Form.Item name="place" label="地点" rules={text(2, 200, '地点')}>
-          <Input data-testid="action-place" />
-        </Form.Item>
-        <Form.Item name="summary" label="经过和查明的情况" rules={text(2, 5000, '经过和查明的情况')}>
-          <Input.TextArea data-testid="action-summary" rows={4} />
-        </Form.Item>
+          }
+          right={<DateItem name="happenedOn" label="日期" testId="action-on" />}
+        />
+        <TextItem name="place" label="地点" max={200} testId="action-place" />
+        <TextItem name="summary" label="经过和查明的情况" max={5000} rows={4} testId="action-summary" />
         <Form.Item name="officerIds" label="在场执法人员（不少于两名）" rules={[{ required: true, type: 'array', min: 2, message: '执法人员不得少于两人（行政处罚法第四十二条）' }]}>
           <Select data-testid="action-officers" mode="multiple" options={acting(c).map((o) => ({ value: o.id, label: `${o.name}${o.cert_no ? ` · ${o.cert_no}` : ''}` }))} />
         </Form.Item>
@@ -125,20 +137,16 @@ export function CaseActions({ c }: { c: CaseDetail }) {
         </Form.Item>
       </FormModal>
 
-      <FormModal title="登记证据" open={open === 'evidence'} onClose={() => { setFiles([]); close(); }} okTestId="evidence-submit" initialValues={{ kind: 'documentary' }} onSubmit={saveEvidence}>
-        <Row gutter={12}>
-          <Col span={12}>
+      <FormModal {...modal('evidence', '登记证据')} onClose={() => { setFiles([]); close(); }} initialValues={{ kind: 'documentary' }} onSubmit={saveEvidence}>
+        <Pair
+          left={
             <Form.Item name="kind" label="证据种类（行政处罚法第四十六条）" rules={[{ required: true }]}>
-              <Select data-testid="evidence-kind" options={options(EVIDENCE_KINDS)} />
+              <Select data-testid="evidence-kind" options={options(EVIDENCE_KIND_LABELS)} />
             </Form.Item>
-          </Col>
-          <Col span={12}>
-            <DateItem name="collectedOn" label="取得日期" />
-          </Col>
-        </Row>
-        <Form.Item name="description" label="证据名称和证明内容" rules={text(2, 2000, '证据说明')}>
-          <Input.TextArea data-testid="evidence-description" rows={3} />
-        </Form.Item>
+          }
+          right={<DateItem name="collectedOn" label="取得日期" />}
+        />
+        <TextItem name="description" label="证据名称和证明内容" what="证据说明" max={2000} rows={3} testId="evidence-description" />
         <Form.Item label="附件（可选：照片、扫描件、音视频等，记录 SM3 摘要）">
           <Upload fileList={files} maxCount={1} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList.slice(-1))}>
             <Button icon={<UploadOutlined />} data-testid="evidence-file">选择文件</Button>
@@ -147,103 +155,69 @@ export function CaseActions({ c }: { c: CaseDetail }) {
       </FormModal>
 
       <FormModal
-        title="回避"
-        open={open === 'recusal'}
-        onClose={close}
-        okTestId="recusal-submit"
+        {...modal('recusal', '回避')}
         initialValues={{ source: 'party' }}
         onSubmit={(v) => submit(`${url}/recusals`, { officerId: v.officerId, source: v.source, reason: v.reason.trim(), appliedOn: v.appliedOn }, v.source === 'party' ? '已登记回避申请，须在 3 个工作日内作出决定' : '已登记回避')}
       >
-        <Row gutter={12}>
-          <Col span={12}>
+        <Pair
+          left={
             <Form.Item name="officerId" label="执法人员" rules={[{ required: true, message: '请选择执法人员' }]}>
               <Select data-testid="recusal-officer" options={acting(c).map((o) => ({ value: o.id, label: o.name }))} />
             </Form.Item>
-          </Col>
-          <Col span={12}>
+          }
+          right={
             <Form.Item name="source" label="回避情形" rules={[{ required: true }]}>
-              <Select options={options(RECUSAL_SOURCES)} />
+              <Select options={options(RECUSAL_SOURCE_LABELS)} />
             </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="reason" label="理由（与案件有直接利害关系或者有其他关系可能影响公正执法）" rules={text(2, 1000, '理由')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
+          }
+        />
+        <TextItem name="reason" label="理由（与案件有直接利害关系或者有其他关系可能影响公正执法）" what="理由" max={1000} rows={3} />
         <DateItem name="appliedOn" label="提出日期" />
       </FormModal>
 
-      <FormModal title="增派执法人员" open={open === 'officers'} onClose={close} okTestId="officers-submit" onSubmit={(v) => submit(`${url}/officers`, { officerIds: v.officerIds.filter((id: number) => !c.officers.some((o) => o.id === id)) }, '已增派执法人员')}>
+      <FormModal {...modal('officers', '增派执法人员')} onSubmit={(v) => submit(`${url}/officers`, { officerIds: v.officerIds.filter((id: number) => !c.officers.some((o) => o.id === id)) }, '已增派执法人员')}>
         <Form.Item name="officerIds" label="执法人员（须持有效执法证件）" rules={[{ required: true, type: 'array', min: 1, message: '请选择执法人员' }]}>
           <OfficerSelect orgId={c.org_id} data-testid="officers-select" />
         </Form.Item>
       </FormModal>
 
       <FormModal
-        title="陈述申辩"
-        open={open === 'statement'}
-        onClose={close}
-        okTestId="statement-submit"
+        {...modal('statement', '陈述申辩')}
         onSubmit={(v) => submit(`${url}/statements`, { receivedOn: v.receivedOn, content: v.content.trim(), waivesRights: !!v.waivesRights }, v.waivesRights ? '已记录当事人放弃陈述申辩及听证' : '已记录陈述申辩')}
       >
         <DateItem name="receivedOn" label="收到日期" testId="statement-on" />
-        <Form.Item name="content" label="当事人的陈述、申辩（或放弃的书面表示）" rules={text(2, 5000, '陈述申辩内容')}>
-          <Input.TextArea data-testid="statement-content" rows={4} />
-        </Form.Item>
+        <TextItem name="content" label="当事人的陈述、申辩（或放弃的书面表示）" what="陈述申辩内容" max={5000} rows={4} testId="statement-content" />
         <Form.Item name="waivesRights" valuePropName="checked" extra="当事人明确放弃的，不必等待陈述申辩、要求听证的期限届满">
           <Checkbox data-testid="statement-waive">当事人明确放弃陈述、申辩和听证的权利</Checkbox>
         </Form.Item>
       </FormModal>
 
       <FormModal
-        title="负责人集体讨论"
-        open={open === 'collective'}
-        onClose={close}
-        okTestId="collective-submit"
+        {...modal('collective', '负责人集体讨论')}
         initialValues={{ meeting: '局长办公会议' }}
         onSubmit={(v) => submit(`${url}/collective`, { meeting: v.meeting.trim(), meetingDate: v.meetingDate, attendees: v.attendees.trim(), minutes: v.minutes.trim(), conclusion: v.conclusion.trim() }, '已记录集体讨论')}
       >
-        <Row gutter={12}>
-          <Col span={14}>
-            <Form.Item name="meeting" label="会议" rules={text(2, 200, '会议名称')}>
-              <Input data-testid="collective-meeting" />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <DateItem name="meetingDate" label="会议日期" />
-          </Col>
-        </Row>
-        <Form.Item name="attendees" label="出席人员" rules={text(2, 500, '出席人员')}>
-          <Input data-testid="collective-attendees" />
-        </Form.Item>
-        <Form.Item name="minutes" label="讨论记录" rules={text(2, 5000, '讨论记录')}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        <Form.Item name="conclusion" label="讨论结论" rules={text(2, 2000, '讨论结论')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
+        <Pair spans={[14, 10]} left={<TextItem name="meeting" label="会议" what="会议名称" max={200} testId="collective-meeting" />} right={<DateItem name="meetingDate" label="会议日期" />} />
+        <TextItem name="attendees" label="出席人员" max={500} testId="collective-attendees" />
+        <TextItem name="minutes" label="讨论记录" max={5000} rows={4} />
+        <TextItem name="conclusion" label="讨论结论" max={2000} rows={2} />
       </FormModal>
 
-      <FormModal title="延长办案期限" open={open === 'extension'} onClose={close} okTestId="extension-submit" onSubmit={(v) => submit(`${url}/extension`, { reason: v.reason.trim() }, '已批准延长办案期限')}>
+      <FormModal {...modal('extension', '延长办案期限')} onSubmit={(v) => submit(`${url}/extension`, { reason: v.reason.trim() }, '已批准延长办案期限')}>
         <Typography.Paragraph type="secondary">因案情复杂等原因不能在期限内作出决定的，经负责人批准可延长一次（延长天数见规则参数）。</Typography.Paragraph>
-        <Form.Item name="reason" label="延长理由" rules={text(2, 1000, '延长理由')}>
-          <Input.TextArea data-testid="extension-reason" rows={3} />
-        </Form.Item>
+        <TextItem name="reason" label="延长理由" max={1000} rows={3} testId="extension-reason" />
       </FormModal>
 
-      <FormModal title="登记决定变更" open={open === 'change'} onClose={close} okTestId="change-submit" initialValues={{ kind: 'changed' }} onSubmit={(v) => submit(`${url}/decision-change`, { kind: v.kind, changedOn: v.changedOn, reason: v.reason.trim() }, '已登记，须在 3 个工作日内撤回公示')}>
+      <FormModal {...modal('change', '登记决定变更')} initialValues={{ kind: 'changed' }} onSubmit={(v) => submit(`${url}/decision-change`, { kind: v.kind, changedOn: v.changedOn, reason: v.reason.trim() }, '已登记，须在 3 个工作日内撤回公示')}>
         <Form.Item name="kind" label="情形" rules={[{ required: true }]}>
-          <Radio.Group options={options(CHANGE_KINDS)} />
+          <Radio.Group options={options(CHANGE_KIND_LABELS)} />
         </Form.Item>
         <DateItem name="changedOn" label="变更日期" />
-        <Form.Item name="reason" label="理由（如经行政复议撤销）" rules={text(2, 1000, '理由')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
+        <TextItem name="reason" label="理由（如经行政复议撤销）" what="理由" max={1000} rows={3} />
       </FormModal>
 
-      <FormModal title="撤回公示" open={open === 'withdraw'} onClose={close} okTestId="withdraw-submit" onSubmit={(v) => submit(`${url}/publicity/withdraw`, { reason: v.reason.trim() }, '已撤回公示')}>
-        <Form.Item name="reason" label="公开说明的理由" rules={text(2, 1000, '理由')}>
-          <Input.TextArea data-testid="withdraw-reason" rows={3} />
-        </Form.Item>
+      <FormModal {...modal('withdraw', '撤回公示')} onSubmit={(v) => submit(`${url}/publicity/withdraw`, { reason: v.reason.trim() }, '已撤回公示')}>
+        <TextItem name="reason" label="公开说明的理由" what="理由" max={1000} rows={3} testId="withdraw-reason" />
       </FormModal>
     </Card>
   );
@@ -266,11 +240,9 @@ export function RecusalDecision({ r }: { r: Recusal }) {
         onSubmit={(v) => submit(`/api/enforcement/recusals/${r.id}/decide`, { outcome: v.outcome, reason: v.reason.trim(), decidedOn: v.decidedOn }, '已作出回避决定')}
       >
         <Form.Item name="outcome" label="决定" rules={[{ required: true }]}>
-          <Radio.Group options={options(RECUSAL_OUTCOMES)} />
+          <Radio.Group options={options(RECUSAL_OUTCOME_LABELS)} />
         </Form.Item>
-        <Form.Item name="reason" label="理由" rules={text(2, 1000, '理由')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
+        <TextItem name="reason" label="理由" max={1000} rows={3} />
         <DateItem name="decidedOn" label="决定日期" />
       </FormModal>
     </>

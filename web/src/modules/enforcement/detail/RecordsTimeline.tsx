@@ -1,6 +1,6 @@
 import { Card, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import { ACTION_KINDS, CHANGE_KINDS, COMPULSORY_MEASURES, EVIDENCE_KINDS, PAY_CHANNELS, PENALTY_KINDS, RECEIVER_KINDS, RECUSAL_OUTCOMES, RECUSAL_SOURCES, SERVICE_METHODS, money, type CaseDetail, type CaseRecord } from '../api';
+import { ACTION_KIND_LABELS, CHANGE_KIND_LABELS, COMPULSORY_MEASURE_LABELS, EVIDENCE_KIND_LABELS, PAY_CHANNEL_LABELS, PENALTY_KIND_LABELS, RECEIVER_KIND_LABELS, RECUSAL_OUTCOME_LABELS, RECUSAL_SOURCE_LABELS, SERVICE_METHOD_LABELS, money, type CaseDetail, type CaseRecord } from '../api';
 import { Digest } from '../components';
 
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -14,11 +14,11 @@ function summary(r: CaseRecord): string {
     case 'filing':
       return [c.caseNo && `案号 ${s(c.caseNo)}`, c.source && `来源：${s(c.source)}`, s(c.facts)].filter(Boolean).join('；');
     case 'action':
-      return `${label(ACTION_KINDS, c.kind)} · ${s(c.place)}：${s(c.summary)}${c.certificatesShown ? '（已出示执法证件）' : ''}`;
+      return `${label(ACTION_KIND_LABELS, c.kind)} · ${s(c.place)}：${s(c.summary)}${c.certificatesShown ? '（已出示执法证件）' : ''}`;
     case 'evidence':
-      return `${label(EVIDENCE_KINDS, c.kind)}：${s(c.description)}`;
+      return `${label(EVIDENCE_KIND_LABELS, c.kind)}：${s(c.description)}`;
     case 'notice':
-      return `拟${label(PENALTY_KINDS, c.penaltyKind)}${c.proposedFine != null ? ` ${money(c.proposedFine as number)}` : ''}${c.deviationReason ? `；偏离基准理由：${s(c.deviationReason)}` : ''}${c.rights ? `；${s(c.rights)}` : ''}`;
+      return `拟${label(PENALTY_KIND_LABELS, c.penaltyKind)}${c.proposedFine != null ? ` ${money(c.proposedFine as number)}` : ''}${c.deviationReason ? `；偏离基准理由：${s(c.deviationReason)}` : ''}${c.rights ? `；${s(c.rights)}` : ''}`;
     case 'statement':
       return `${c.waivesRights ? '【明确放弃】' : ''}${s(c.content)}`;
     case 'hearing_request':
@@ -26,29 +26,29 @@ function summary(r: CaseRecord): string {
     case 'hearing':
       return `主持人 ${s(c.presider)}；通知 ${s(c.noticeOn)}；${s(c.transcript).slice(0, 120)}`;
     case 'decision':
-      return [c.decisionNo && s(c.decisionNo), `${label(PENALTY_KINDS, c.penaltyKind)} ${money(c.fine as number)}`, c.otherPenalties && s(c.otherPenalties), c.benchmark && `基准：${s(c.benchmark)}`, c.deviationReason && `偏离理由：${s(c.deviationReason)}`].filter(Boolean).join('；');
+      return [c.decisionNo && s(c.decisionNo), `${label(PENALTY_KIND_LABELS, c.penaltyKind)} ${money(c.fine as number)}`, c.otherPenalties && s(c.otherPenalties), c.benchmark && `基准：${s(c.benchmark)}`, c.deviationReason && `偏离理由：${s(c.deviationReason)}`].filter(Boolean).join('；');
     case 'simple_decision':
-      return `${s(c.decisionNo)}；${s(c.place)}；${label(PENALTY_KINDS, c.penaltyKind)} ${money(c.fine as number)}`;
+      return `${s(c.decisionNo)}；${s(c.place)}；${label(PENALTY_KIND_LABELS, c.penaltyKind)} ${money(c.fine as number)}`;
     case 'service':
-      return label(SERVICE_METHODS, c.method);
+      return label(SERVICE_METHOD_LABELS, c.method);
     case 'payment':
-      return `${label(PAY_CHANNELS, c.channel)} · 票据 ${s(c.receiptNo)} · ${money(c.amount as number)}${Number(c.surcharge ?? 0) > 0 ? `（含加处罚款 ${money(c.surcharge as number)}）` : ''}`;
+      return `${label(PAY_CHANNEL_LABELS, c.channel)} · 票据 ${s(c.receiptNo)} · ${money(c.amount as number)}${Number(c.surcharge ?? 0) > 0 ? `（含加处罚款 ${money(c.surcharge as number)}）` : ''}`;
     case 'collective':
       return `${s(c.meeting)}：${s(c.conclusion)}`;
     case 'recusal':
-      return r.kind === 'recusal.apply' ? `${label(RECUSAL_SOURCES, c.source)}：${s(c.reason)}` : `${label(RECUSAL_OUTCOMES, c.outcome)}：${s(c.reason)}`;
+      return r.kind === 'recusal.apply' ? `${label(RECUSAL_SOURCE_LABELS, c.source)}：${s(c.reason)}` : `${label(RECUSAL_OUTCOME_LABELS, c.outcome)}：${s(c.reason)}`;
     case 'extension':
       return `延长 ${s(c.days)} 日至 ${s(c.due)}：${s(c.reason)}`;
     case 'publicity':
       return `公示期限 ${s(c.due)}${c.onTime === false ? '（逾期公示）' : ''}`;
     case 'decision_change':
-      return `${label(CHANGE_KINDS, c.kind)}：${s(c.reason)}`;
+      return `${label(CHANGE_KIND_LABELS, c.kind)}：${s(c.reason)}`;
     case 'publicity_withdraw':
       return s(c.reason);
     case 'transfer':
-      return `移送${label(RECEIVER_KINDS, c.receiverKind)}：${s(c.receiver)}`;
+      return `移送${label(RECEIVER_KIND_LABELS, c.receiverKind)}：${s(c.receiver)}`;
     case 'compulsory':
-      return label(COMPULSORY_MEASURES, c.measure);
+      return label(COMPULSORY_MEASURE_LABELS, c.measure);
     default:
       return '';
   }

@@ -1,5 +1,5 @@
 import { Alert, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd';
-import { PAY_CHANNELS, PENALTY_KINDS, COMPULSORY_MEASURES, RECEIVER_KINDS, REVIEW_CHECKLIST, REVIEW_CHECKLIST_TEXT, SERVICE_METHODS, bandRange, inBand, money, options, today, type CaseDetail } from '../api';
+import { PAY_CHANNEL_LABELS, PENALTY_KIND_LABELS, COMPULSORY_MEASURE_LABELS, RECEIVER_KIND_LABELS, REVIEW_CHECKLIST, REVIEW_CHECKLIST_TEXT, SERVICE_METHOD_LABELS, bandRange, inBand, money, options, today, type CaseDetail } from '../api';
 import { DateItem } from '../components';
 
 /** An optional text: blank becomes absent (the server's schemas want at least two characters). */
@@ -23,7 +23,7 @@ function PenaltyFields({ c, fineField, prefix }: { c: CaseDetail; fineField: 'pr
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name={['data', 'penaltyKind']} label="处罚种类" initialValue={c.penalty_kind ?? 'fine'} rules={[{ required: true }]}>
-            <Select data-testid={`${prefix}-kind`} options={options(PENALTY_KINDS)} />
+            <Select data-testid={`${prefix}-kind`} options={options(PENALTY_KIND_LABELS)} />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -156,7 +156,7 @@ export function stepFields(c: CaseDetail) {
         </Col>
         <Col span={12}>
           <Form.Item name={['data', 'method']} label="送达方式" initialValue="direct" rules={[{ required: true }]}>
-            <Select data-testid="serve-method" options={options(Object.fromEntries(Object.entries(SERVICE_METHODS).filter(([k]) => k !== 'on_spot')))} />
+            <Select data-testid="serve-method" options={options(Object.fromEntries(Object.entries(SERVICE_METHOD_LABELS).filter(([k]) => k !== 'on_spot')))} />
           </Form.Item>
         </Col>
       </Row>
@@ -164,7 +164,7 @@ export function stepFields(c: CaseDetail) {
     record_payment: (
       <>
         <Form.Item name={['data', 'channel']} label="缴款渠道" initialValue="bank" rules={[{ required: true }]} extra="罚缴分离：除依法当场收缴的小额罚款外，当事人到指定银行或通过电子支付系统缴纳">
-          <Radio.Group data-testid="pay-channel" optionType="button" options={options(PAY_CHANNELS)} />
+          <Radio.Group data-testid="pay-channel" optionType="button" options={options(PAY_CHANNEL_LABELS)} />
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
@@ -186,7 +186,7 @@ export function stepFields(c: CaseDetail) {
       <Row gutter={12}>
         <Col span={14}>
           <Form.Item name={['data', 'measure']} label="执行措施" initialValue="surcharge" rules={[{ required: true }]}>
-            <Select data-testid="compulsory-measure" options={options(COMPULSORY_MEASURES)} />
+            <Select data-testid="compulsory-measure" options={options(COMPULSORY_MEASURE_LABELS)} />
           </Form.Item>
         </Col>
         <Col span={10}>
@@ -198,7 +198,7 @@ export function stepFields(c: CaseDetail) {
     transfer: (
       <>
         <Form.Item name={['data', 'receiverKind']} label="移送对象" initialValue="agency" rules={[{ required: true }]}>
-          <Radio.Group data-testid="transfer-kind" options={options(RECEIVER_KINDS)} />
+          <Radio.Group data-testid="transfer-kind" options={options(RECEIVER_KIND_LABELS)} />
         </Form.Item>
         <Form.Item name={['data', 'receiver']} label="接收机关" rules={[{ required: true, min: 2, max: 100 }]}>
           <Input data-testid="transfer-receiver" />

@@ -7,7 +7,7 @@ import { useAuth } from '../../../core/auth';
 import { ErrorAlert } from '../../../core/components';
 import { ProcedurePanel } from '../../../core/ProcedurePanel';
 import {
-  MAJOR_REASON_TEXT, PARTY_KINDS, PAY_CHANNELS, PENALTY_KINDS, RECUSAL_OUTCOMES, RECUSAL_SOURCES, REVIEW_CHECKLIST, REVIEW_CHECKLIST_TEXT, SERVICE_METHODS, bandRange, money, type CaseDetail, type MajorReason,
+  MAJOR_REASON_TEXT, PARTY_KIND_LABELS, PAY_CHANNEL_LABELS, PENALTY_KIND_LABELS, RECUSAL_OUTCOME_LABELS, RECUSAL_SOURCE_LABELS, REVIEW_CHECKLIST, REVIEW_CHECKLIST_TEXT, SERVICE_METHOD_LABELS, bandRange, money, type CaseDetail, type MajorReason,
 } from '../api';
 import { CaseStatusTag } from '../components';
 import { stepFields } from '../detail/stepFields';
@@ -33,7 +33,7 @@ function CaseInfo({ c }: { c: CaseDetail }) {
         <Descriptions.Item label="案件来源">{c.source ?? (c.procedure_kind === 'simple' ? '当场发现' : '—')}</Descriptions.Item>
         <Descriptions.Item label="当事人" span={2}>
           <span data-testid="case-party">{c.party.name}</span>
-          <Tag style={{ marginLeft: 8 }}>{PARTY_KINDS[c.party.kind]}</Tag>
+          <Tag style={{ marginLeft: 8 }}>{PARTY_KIND_LABELS[c.party.kind]}</Tag>
           {c.party.idNumber && <Typography.Text type="secondary">{c.party.kind === 'person' ? '身份证号' : '信用代码'} {c.party.idNumber}</Typography.Text>}
           {c.party.address && <div><Typography.Text type="secondary">{c.party.address}</Typography.Text></div>}
           {c.party.kind === 'person' && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>公示显示为：{c.party_name_masked}</Typography.Text></div>}
@@ -57,7 +57,7 @@ function CaseInfo({ c }: { c: CaseDetail }) {
         )}
         {c.notice_on && (
           <Descriptions.Item label="事先告知" span={2}>
-            {c.notice_on} 告知拟{PENALTY_KINDS[c.penalty_kind ?? 'fine']} <b data-testid="case-proposed-fine">{money(c.proposed_fine)}</b>
+            {c.notice_on} 告知拟{PENALTY_KIND_LABELS[c.penalty_kind ?? 'fine']} <b data-testid="case-proposed-fine">{money(c.proposed_fine)}</b>
             {band && <Tag style={{ marginLeft: 8 }}>{band.band}：{bandRange(band)}</Tag>}
             {c.hearing_right && <Tag color="purple">有听证权利</Tag>}
             {c.rights_waived && <Tag>当事人已放弃陈述申辩</Tag>}
@@ -67,14 +67,14 @@ function CaseInfo({ c }: { c: CaseDetail }) {
         {c.decision_no && (
           <Descriptions.Item label="处罚决定" span={2}>
             <Tag color="red" data-testid="case-decision-no">{c.decision_no}</Tag>
-            {c.decided_on} {PENALTY_KINDS[c.penalty_kind ?? 'fine']} <b>{money(c.fine_amount)}</b>
+            {c.decided_on} {PENALTY_KIND_LABELS[c.penalty_kind ?? 'fine']} <b>{money(c.fine_amount)}</b>
             {c.other_penalties && `；${c.other_penalties}`}
             {c.publicize && <Tag color="blue" style={{ marginLeft: 8 }}>依法公开</Tag>}
           </Descriptions.Item>
         )}
         {c.served_on && (
           <Descriptions.Item label="送达">
-            {c.served_on} {SERVICE_METHODS[c.service_method ?? ''] ?? c.service_method}
+            {c.served_on} {SERVICE_METHOD_LABELS[c.service_method ?? ''] ?? c.service_method}
           </Descriptions.Item>
         )}
         {c.payment_due && <Descriptions.Item label="缴款期限">{c.payment_due}</Descriptions.Item>}
@@ -106,8 +106,8 @@ function Recusals({ c }: { c: CaseDetail }) {
         renderItem={(r) => (
           <List.Item extra={!r.outcome && can('enforcement.case.decide') ? <RecusalDecision r={r} /> : undefined}>
             <div>
-              <b>{r.officer_name}</b> · {RECUSAL_SOURCES[r.source]} · {r.applied_on}
-              {r.outcome ? <Tag color={r.outcome === 'recused' ? 'orange' : 'default'} style={{ marginLeft: 8 }}>{RECUSAL_OUTCOMES[r.outcome]}（{r.decided_on}）</Tag> : <Tag color="gold" style={{ marginLeft: 8 }}>待决定{r.due_date ? `，期限 ${r.due_date}` : ''}</Tag>}
+              <b>{r.officer_name}</b> · {RECUSAL_SOURCE_LABELS[r.source]} · {r.applied_on}
+              {r.outcome ? <Tag color={r.outcome === 'recused' ? 'orange' : 'default'} style={{ marginLeft: 8 }}>{RECUSAL_OUTCOME_LABELS[r.outcome]}（{r.decided_on}）</Tag> : <Tag color="gold" style={{ marginLeft: 8 }}>待决定{r.due_date ? `，期限 ${r.due_date}` : ''}</Tag>}
               <div style={{ color: '#666' }}>{r.reason}</div>
               {r.decision_reason && <div style={{ color: '#999' }}>决定理由：{r.decision_reason}</div>}
             </div>
@@ -137,7 +137,7 @@ function Reviews({ c }: { c: CaseDetail }) {
       {c.payments.map((p) => (
         <div key={p.id}>
           <Tag color="green">已缴款</Tag>
-          {p.paid_on} · {PAY_CHANNELS[p.channel]} · 票据 {p.receipt_no} · {money(p.amount)}
+          {p.paid_on} · {PAY_CHANNEL_LABELS[p.channel]} · 票据 {p.receipt_no} · {money(p.amount)}
         </div>
       ))}
     </Card>

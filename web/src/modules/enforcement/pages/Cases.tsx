@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { get, qs } from '../../../core/api';
 import { useAuth } from '../../../core/auth';
-import { ErrorAlert } from '../../../core/components';
-import { CASE_STATUS, PARTY_KINDS, money, today, type CaseRow } from '../api';
-import { CaseStatusTag } from '../components';
+import { CASE_STATUS, PARTY_KIND_LABELS, money, today, type CaseRow } from '../api';
+import { CaseStatusTag, ListTable } from '../components';
 import { NewCaseModal, SimpleCaseModal } from './NewCase';
 
 const PAGE = 50;
@@ -63,11 +62,8 @@ export function CasesPage() {
             我承办的
           </Space>
         </Space>
-        <ErrorAlert error={list.error} />
-        <Table
-          rowKey="id"
-          size="middle"
-          loading={list.isLoading}
+        <ListTable
+          query={list}
           dataSource={rows}
           onRow={(r) => ({ onClick: () => navigate(`/enforcement/cases/${r.id}`), style: { cursor: 'pointer' } })}
           pagination={{ current: page, pageSize: PAGE, total: (page - 1) * PAGE + rows.length + (rows.length === PAGE ? 1 : 0), onChange: setPage, hideOnSinglePage: true, showSizeChanger: false }}
@@ -84,7 +80,7 @@ export function CasesPage() {
               ),
             },
             { title: '案由', dataIndex: 'title', ellipsis: true, render: (v, r) => <>{v}{r.procedure_kind === 'simple' && <Tag style={{ marginLeft: 8 }}>简易程序</Tag>}</> },
-            { title: '当事人', dataIndex: 'party_name_masked', width: 170, ellipsis: true, render: (v, r) => <Typography.Text title={PARTY_KINDS[r.party_kind]}>{v}</Typography.Text> },
+            { title: '当事人', dataIndex: 'party_name_masked', width: 170, ellipsis: true, render: (v, r) => <Typography.Text title={PARTY_KIND_LABELS[r.party_kind]}>{v}</Typography.Text> },
             { title: '执法事项', dataIndex: 'power_name', width: 220, ellipsis: true },
             { title: '状态', dataIndex: 'status', width: 120, render: (v, r) => <CaseStatusTag status={v} simple={r.procedure_kind === 'simple'} /> },
             { title: '立案日期', dataIndex: 'filed_on', width: 110 },

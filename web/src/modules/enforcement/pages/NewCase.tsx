@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, AutoComplete, Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import { get } from '../../../core/api';
 import { useAuth } from '../../../core/auth';
-import { CASE_SOURCES, MAJOR_REASON_TEXT, PARTY_KINDS, bandRange, inBand, options, type Power, type PowerDetail } from '../api';
+import { CASE_SOURCES, MAJOR_REASON_TEXT, PARTY_KIND_LABELS, bandRange, inBand, options, type Power, type PowerDetail } from '../api';
 import { DateItem, FormModal, OfficerSelect, useOfficers } from '../components';
 import { useSubmit } from '../useSubmit';
 
@@ -13,6 +13,25 @@ const DECLARED_REASONS = ['public_interest', 'complex', 'law_requires'] as const
 
 function usePenaltyPowers(enabled: boolean) {
   return useQuery({ queryKey: ['enforcement', 'powers', 'penalty'], enabled, queryFn: () => get<Power[]>('/api/enforcement/powers?powerType=penalty') });
+}
+
+/** The party as entered in PartyFields, blank optional fields left out. */
+const partyOf = (p: any) => ({ kind: p.kind, name: p.name.trim(), ...(p.idNumber ? { idNumber: p.idNumber } : {}), ...(p.address?.trim() ? { address: p.address.trim() } : {}) });
+
+/**
+ * A new case, general or simple: the penalty powers to choose from while the modal is
+ * open, and `file`, which sends the case and then opens it.
+ */
+function useNewCase(open: boolean) {
+  const navigate = useNavigate();
+  const { submit } = useSubmit();
+  const powers = usePenaltyPowers(open);
+  const file = async (url: string, body: Record<string, unknown>, success: string) => {
+    const res = await submit<{ id: number }>(url, body, success);
+    if (res) navigate(`/enforcement/cases/${res.id}`);
+    return res;
+  };
+  return { list: powers.data ?? [], loading: powers.isLoading, file };
 }
 
 function PowerField({ powers, loading }: { powers: Power[]; loading: boolean }) {
@@ -36,7 +55,7 @@ function PartyFields() {
   return (
     <>
       <Form.Item name={['party', 'kind']} label="当事人类型" initialValue="org" rules={[{ required: true }]}>
-        <Radio.Group data-testid="case-party-kind" options={options(PARTY_KINDS)} optionType="button" />
+        <Radio.Group data-testid="case-party-kind" options={options(PARTY_KIND_LABELS)} optionType="button" />
       </Form.Item>
       <Row gutter={12}>
         <Col span={12}>
@@ -87,23 +106,16 @@ function OfficersField({ powers, dateField }: { powers: Power[]; dateField: stri
 
 /** 立案（普通程序）. */
 export function NewCaseModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const navigate = useNavigate();
-  const { submit } = useSubmit();
-  const powers = usePenaltyPowers(open);
-  const list = powers.data ?? [];
-  const onSubmit = async (v: any) => {
-    const party = { kind: v.party.kind, name: v.party.name.trim(), ...(v.party.idNumber ? { idNumber: v.party.idNumber } : {}), ...(v.party.address?.trim() ? { address: v.party.address.trim() } : {}) };
-    const res = await submit<{ id: number }>(
+  const { list, loading, file } = useNewCase(open);
+  const onSubmit = (v: any) =>
+    file(
       '/api/enforcement/cases',
-      { powerId: v.powerId, title: v.title.trim(), ...(v.source?.trim() ? { source: v.source.trim() } : {}), party, facts: v.facts.trim(), filedOn: v.filedOn, officerIds: v.officerIds, ...(v.majorReasons?.length ? { majorReasons: v.majorReasons } : {}) },
+      { powerId: v.powerId, title: v.title.trim(), ...(v.source?.trim() ? { source: v.source.trim() } : {}), party: partyOf(v.party), facts: v.facts.trim(), filedOn: v.filedOn, officerIds: v.officerIds, ...(v.majorReasons?.length ? { majorReasons: v.majorReasons } : {}) },
       '已立案',
     );
-    if (res) navigate(`/enforcement/cases/${res.id}`);
-    return res;
-  };
   return (
     <FormModal title="立案（普通程序）" open={open} onClose={onClose} onSubmit={onSubmit} okText="立案" okTestId="case-submit" width={760}>
-      <PowerField powers={list} loading={powers.isLoading} />
+      <PowerField powers={list} loading={loading} />
       <Row gutter={12}>
         <Col span={16}>
           <Form.Item name="title" label="案由" rules={[{ required: true, min: 4, max: 200, message: '请填写案由（4 至 200 字）' }]}>
@@ -181,18 +193,14 @@ function SimplePenaltyFields() {
 
 /** 简易程序：当场作出警告或小额罚款决定（行政处罚法第五十一、五十二条）. */
 export function SimpleCaseModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const navigate = useNavigate();
-  const { submit } = useSubmit();
-  const powers = usePenaltyPowers(open);
-  const list = powers.data ?? [];
-  const onSubmit = async (v: any) => {
-    const party = { kind: v.party.kind, name: v.party.name.trim(), ...(v.party.idNumber ? { idNumber: v.party.idNumber } : {}), ...(v.party.address?.trim() ? { address: v.party.address.trim() } : {}) };
-    const res = await submit<{ id: number }>(
+  const { list, loading, file } = useNewCase(open);
+  const onSubmit = (v: any) =>
+    file(
       '/api/enforcement/cases/simple',
       {
         powerId: v.powerId,
         title: v.title.trim(),
-        party,
+        party: partyOf(v.party),
         facts: v.facts.trim(),
         officerIds: v.officerIds,
         penaltyKind: v.penaltyKind,
@@ -204,13 +212,10 @@ export function SimpleCaseModal({ open, onClose }: { open: boolean; onClose: () 
       },
       '已作出当场处罚决定',
     );
-    if (res) navigate(`/enforcement/cases/${res.id}`);
-    return res;
-  };
   return (
     <FormModal title="简易程序当场处罚" open={open} onClose={onClose} onSubmit={onSubmit} okText="作出决定" okTestId="simple-submit" width={760}>
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message="违法事实确凿并有法定依据，对公民处二百元以下、对法人或者其他组织处三千元以下罚款或者警告的，可以当场作出行政处罚决定，并当场交付决定书。" />
-      <PowerField powers={list} loading={powers.isLoading} />
+      <PowerField powers={list} loading={loading} />
       <Form.Item name="title" label="案由" rules={[{ required: true, min: 4, max: 200, message: '请填写案由（4 至 200 字）' }]}>
         <Input data-testid="simple-title" />
       </Form.Item>

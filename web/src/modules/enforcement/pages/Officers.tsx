@@ -7,8 +7,8 @@ import dayjs from 'dayjs';
 import { get, qs } from '../../../core/api';
 import { useAuth } from '../../../core/auth';
 import { ErrorAlert } from '../../../core/components';
-import { CERT_STATUS, OFFICER_KINDS, OFFICER_REFUSAL_TEXT, TRAINING_STATUS, officerRefusal, options, today, type Officer, type OfficerDetail } from '../api';
-import { DateItem, FormModal, useOfficers } from '../components';
+import { CERT_STATUS, OFFICER_KIND_LABELS, OFFICER_REFUSAL_TEXT, TRAINING_STATUS, officerRefusal, options, today, type Officer, type OfficerDetail } from '../api';
+import { DateItem, FormModal, ListTable, useOfficers } from '../components';
 import { useSubmit } from '../useSubmit';
 import { useSubjects } from './Powers';
 
@@ -38,7 +38,7 @@ function OfficerDrawer({ id, onClose }: { id?: number; onClose: () => void }) {
         <>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label="单位">{o.org_name}</Descriptions.Item>
-            <Descriptions.Item label="类别">{OFFICER_KINDS[o.kind]}</Descriptions.Item>
+            <Descriptions.Item label="类别">{OFFICER_KIND_LABELS[o.kind]}</Descriptions.Item>
             <Descriptions.Item label="执法领域">{o.domains.join('、') || '—'}</Descriptions.Item>
             <Descriptions.Item label="培训 / 考试合格">{o.trained_on ?? '—'} / {o.exam_passed_on ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="执法证号">{o.cert_no ?? '—'}</Descriptions.Item>
@@ -111,17 +111,14 @@ export function OfficersPage() {
           <Select allowClear placeholder="执法主体" style={{ width: 240 }} value={orgId} onChange={setOrgId} options={subjectOrgs} />
           <Select data-testid="officer-year" value={year} onChange={setYear} style={{ width: 130 }} options={Array.from({ length: 5 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y} 年学时` }))} />
         </Space>
-        <ErrorAlert error={list.error} />
-        <Table
-          rowKey="id"
-          size="middle"
-          loading={list.isLoading}
+        <ListTable
+          query={list}
           dataSource={rows}
           pagination={{ pageSize: 30, hideOnSinglePage: true }}
           columns={[
             { title: '姓名', dataIndex: 'name', width: 110, render: (v, r) => <Typography.Link data-testid={`officer-${r.id}`} onClick={() => setViewing(r.id)}>{v}</Typography.Link> },
             { title: '单位', dataIndex: 'org_name', ellipsis: true },
-            { title: '类别', dataIndex: 'kind', width: 110, render: (v) => OFFICER_KINDS[v] },
+            { title: '类别', dataIndex: 'kind', width: 110, render: (v) => OFFICER_KIND_LABELS[v] },
             { title: '执法证号', dataIndex: 'cert_no', width: 150, render: (v) => v ?? '—' },
             { title: '有效期', width: 200, render: (_, r) => (r.cert_valid_from ? `${r.cert_valid_from} 至 ${r.cert_valid_until}` : '—') },
             { title: '证件状态', dataIndex: 'cert_status', width: 100, render: (_, r) => <CertTag o={r} /> },
@@ -183,7 +180,7 @@ export function OfficersPage() {
           </Col>
           <Col span={12}>
             <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
-              <Radio.Group options={options(OFFICER_KINDS)} />
+              <Radio.Group options={options(OFFICER_KIND_LABELS)} />
             </Form.Item>
           </Col>
         </Row>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { get, qs } from '../../../core/api';
 import { useAuth } from '../../../core/auth';
 import { ErrorAlert } from '../../../core/components';
+import { ExcelImport } from '../../../core/ExcelImport';
 import { useOrgs } from '../../../core/pages/Orgs';
-import { POWER_TYPES, SUBJECT_KINDS, bandRange, options, uploadFile, type ImportResult, type Power, type PowerDetail, type Subject } from '../api';
+import { POWER_TYPE_LABELS, SUBJECT_KIND_LABELS, bandRange, options, type Power, type PowerDetail, type Subject } from '../api';
 import { DateItem, FormModal } from '../components';
 import { useSubmit } from '../useSubmit';
 
@@ -53,7 +54,7 @@ function SubjectModal({ subject, open, onClose }: { subject?: Subject; open: boo
         <Select data-testid="subject-org" disabled={!!subject} showSearch optionFilterProp="label" loading={orgs.isLoading} options={known} />
       </Form.Item>
       <Form.Item name="kind" label="主体类型" rules={[{ required: true }]}>
-        <Radio.Group options={options(SUBJECT_KINDS)} />
+        <Radio.Group options={options(SUBJECT_KIND_LABELS)} />
       </Form.Item>
       <Form.Item name="legalBasis" label="执法依据（法律、法规、规章或决定）" rules={[{ required: true, min: 2, max: 500 }]}>
         <Input.TextArea rows={2} />
@@ -123,7 +124,7 @@ function SubjectsCard() {
         scroll={{ x: 1100 }}
         columns={[
           { title: '执法主体', dataIndex: 'org_name', width: 220 },
-          { title: '类型', dataIndex: 'kind', width: 150, render: (v, r) => <>{SUBJECT_KINDS[v as keyof typeof SUBJECT_KINDS]}{r.entrusted_by_name && <div style={{ fontSize: 12, color: '#888' }}>委托机关：{r.entrusted_by_name}，至 {r.entrustment_until}</div>}</> },
+          { title: '类型', dataIndex: 'kind', width: 150, render: (v, r) => <>{SUBJECT_KIND_LABELS[v as keyof typeof SUBJECT_KIND_LABELS]}{r.entrusted_by_name && <div style={{ fontSize: 12, color: '#888' }}>委托机关：{r.entrusted_by_name}，至 {r.entrustment_until}</div>}</> },
           { title: '执法依据', dataIndex: 'legal_basis', ellipsis: true },
           { title: '领域', dataIndex: 'domains', width: 200, render: (v: string[]) => v.map((d) => <Tag key={d}>{d}</Tag>) },
           { title: '字号', dataIndex: 'doc_prefix', width: 90 },
@@ -159,7 +160,7 @@ function PowerModal({ power, open, onClose, subjects }: { power?: Power; open: b
         </Col>
         <Col span={10}>
           <Form.Item name="powerType" label="职权类型" rules={[{ required: true }]}>
-            <Select disabled={!!power} options={options(POWER_TYPES)} />
+            <Select disabled={!!power} options={options(POWER_TYPE_LABELS)} />
           </Form.Item>
         </Col>
       </Row>
@@ -285,67 +286,6 @@ function BenchmarkModal({ power, onClose }: { power?: Power; onClose: () => void
   );
 }
 
-function ImportCard() {
-  const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ImportResult>();
-  const [error, setError] = useState<unknown>();
-  const send = async (f: File) => {
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
-      setResult(await uploadFile<ImportResult>('/api/enforcement/powers/import', f));
-      await qc.invalidateQueries({ queryKey: ['enforcement'] });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <Space wrap>
-        <Button icon={<DownloadOutlined />} href="/api/enforcement/powers/template.xlsx" data-testid="powers-template">
-          导入模板
-        </Button>
-        <Upload accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" showUploadList={false} maxCount={1} beforeUpload={(f) => { void send(f); return false; }}>
-          <Button icon={<UploadOutlined />} loading={busy} data-testid="powers-import">导入权责清单（.xlsx）</Button>
-        </Upload>
-      </Space>
-      {(error || result) && (
-        <div style={{ marginTop: 12 }}>
-          <ErrorAlert error={error} />
-          {result && (
-            <>
-              <Alert
-                type={result.errors.length ? (result.imported ? 'warning' : 'error') : 'success'}
-                showIcon
-                style={{ marginBottom: 8 }}
-                message={<span data-testid="powers-import-count">已导入 {result.imported} 项{result.errors.length ? `，${result.errors.length} 处错误未导入，请修改后重新上传这些行` : ''}</span>}
-              />
-              {result.errors.length > 0 && (
-                <Table
-                  data-testid="powers-import-errors"
-                  rowKey={(r) => `${r.row}-${r.field}-${r.message}`}
-                  size="small"
-                  dataSource={result.errors}
-                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                  columns={[
-                    { title: '行号', dataIndex: 'row', width: 80 },
-                    { title: '列', dataIndex: 'field', width: 140 },
-                    { title: '问题', dataIndex: 'message' },
-                  ]}
-                />
-              )}
-            </>
-          )}
-        </div>
-      )}
-    </>
-  );
-}
-
 function PowersCard() {
   const { can } = useAuth();
   const subjects = useSubjects();
@@ -368,12 +308,17 @@ function PowersCard() {
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <Select allowClear placeholder="执法主体" style={{ width: 240 }} value={orgId} onChange={setOrgId} showSearch optionFilterProp="label" options={(subjects.data ?? []).map((s) => ({ value: s.org_id, label: s.org_name }))} />
-        <Select allowClear placeholder="职权类型" style={{ width: 140 }} value={powerType} onChange={setType} options={options(POWER_TYPES)} />
+        <Select allowClear placeholder="职权类型" style={{ width: 140 }} value={powerType} onChange={setType} options={options(POWER_TYPE_LABELS)} />
         <Input.Search allowClear placeholder="事项编码或名称" onSearch={(v) => setQ(v.trim() || undefined)} style={{ width: 240 }} />
       </Space>
       {manage && (
         <div style={{ marginBottom: 16 }}>
-          <ImportCard />
+          <ExcelImport
+            urls={{ upload: '/api/enforcement/powers/import', template: '/api/enforcement/powers/template.xlsx' }}
+            labels={{ template: '导入模板', upload: '导入权责清单（.xlsx）', unit: '项' }}
+            invalidate={['enforcement']}
+            testIds={{ template: 'powers-template', upload: 'powers-import', count: 'powers-import-count', errors: 'powers-import-errors' }}
+          />
         </div>
       )}
       <ErrorAlert error={list.error} />
@@ -396,7 +341,7 @@ function PowersCard() {
         columns={[
           { title: '编码', dataIndex: 'code', width: 110 },
           { title: '事项名称', dataIndex: 'name', width: 280 },
-          { title: '类型', dataIndex: 'power_type', width: 90, render: (v) => POWER_TYPES[v as keyof typeof POWER_TYPES] },
+          { title: '类型', dataIndex: 'power_type', width: 90, render: (v) => POWER_TYPE_LABELS[v as keyof typeof POWER_TYPE_LABELS] },
           { title: '实施主体', dataIndex: 'org_name', width: 190, ellipsis: true },
           { title: '设定依据', dataIndex: 'legal_basis', ellipsis: true },
           { title: '承办机构', dataIndex: 'internal_unit', width: 150, ellipsis: true },

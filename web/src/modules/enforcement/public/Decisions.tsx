@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Input, Space, Table, Tag, Typography } from 'antd';
 import { get, qs } from '../../../core/api';
 import { ErrorAlert } from '../../../core/components';
-import { PARTY_KINDS, PENALTY_KINDS, money, type PublicDecision, type PublicDecisionRow } from '../api';
+import { PARTY_KIND_LABELS, PENALTY_KIND_LABELS, money, type PublicDecision, type PublicDecisionRow } from '../api';
 
 const PAGE = 20;
 
@@ -30,8 +30,8 @@ export function PublicDecisionsPage() {
         columns={[
           { title: '决定书文号', dataIndex: 'decision_no', width: 200, render: (v, r) => <Link to={`/public/enforcement/decisions/${r.id}`} data-testid={`public-decision-${r.id}`}>{v}</Link> },
           { title: '案由', dataIndex: 'title' },
-          { title: '当事人', dataIndex: 'party_name_masked', width: 180, render: (v, r) => <span title={PARTY_KINDS[r.party_kind]} data-testid={`public-party-${r.id}`}>{v}</span> },
-          { title: '处罚种类', dataIndex: 'penalty_kind', width: 100, render: (v) => (v ? PENALTY_KINDS[v as keyof typeof PENALTY_KINDS] ?? v : '—') },
+          { title: '当事人', dataIndex: 'party_name_masked', width: 180, render: (v, r) => <span title={PARTY_KIND_LABELS[r.party_kind]} data-testid={`public-party-${r.id}`}>{v}</span> },
+          { title: '处罚种类', dataIndex: 'penalty_kind', width: 100, render: (v) => (v ? PENALTY_KIND_LABELS[v as keyof typeof PENALTY_KIND_LABELS] ?? v : '—') },
           { title: '罚款', dataIndex: 'fine_amount', width: 110, align: 'right', render: (v) => money(v) },
           { title: '执法主体', dataIndex: 'org_name', width: 180, ellipsis: true },
           { title: '决定日期', dataIndex: 'decided_on', width: 110 },
@@ -61,12 +61,12 @@ export function PublicDecisionPage() {
           <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }} data-testid="public-decision-detail">
             <Descriptions.Item label="决定书文号"><Tag color="red">{d.decision_no}</Tag></Descriptions.Item>
             <Descriptions.Item label="执法主体">{d.org_name}</Descriptions.Item>
-            <Descriptions.Item label="当事人">{d.party_name_masked}（{PARTY_KINDS[d.party_kind]}）</Descriptions.Item>
+            <Descriptions.Item label="当事人">{d.party_name_masked}（{PARTY_KIND_LABELS[d.party_kind]}）</Descriptions.Item>
             <Descriptions.Item label={d.party_kind === 'person' ? '身份证号码' : '统一社会信用代码'}>{d.party_id_masked ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="住址或住所" span={2}>{d.party_address_masked ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="执法事项" span={2}>{d.power_name}</Descriptions.Item>
             <Descriptions.Item label="处罚依据" span={2}>{d.legal_basis}</Descriptions.Item>
-            <Descriptions.Item label="处罚种类">{d.penalty_kind ? PENALTY_KINDS[d.penalty_kind] : '—'}</Descriptions.Item>
+            <Descriptions.Item label="处罚种类">{d.penalty_kind ? PENALTY_KIND_LABELS[d.penalty_kind] : '—'}</Descriptions.Item>
             <Descriptions.Item label="罚款">{money(d.fine_amount)}</Descriptions.Item>
             {d.other_penalties && <Descriptions.Item label="其他处罚" span={2}>{d.other_penalties}</Descriptions.Item>}
             {d.band && <Descriptions.Item label="裁量基准" span={2}>{d.band}：{d.circumstances}</Descriptions.Item>}

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Empty, List, Row, Space, Table, Tag, Typography } from 'antd';
 import { get } from '../../../core/api';
 import { ErrorAlert } from '../../../core/components';
-import { POWER_TYPES, SUBJECT_KINDS, bandRange, type PublicPower, type PublicSubject } from '../api';
+import { POWER_TYPE_LABELS, SUBJECT_KIND_LABELS, bandRange, type PublicPower, type PublicSubject } from '../api';
 
 /** 行政执法公示（事前公开）: the announced subjects; one chosen shows its powers and benchmarks. */
 export function PublicSubjectsPage() {
@@ -42,7 +42,7 @@ export function PublicSubjectsPage() {
                 title={s.org_name}
               >
                 <Space wrap size={4}>
-                  <Tag color="red">{SUBJECT_KINDS[s.kind]}</Tag>
+                  <Tag color="red">{SUBJECT_KIND_LABELS[s.kind]}</Tag>
                   {s.domains.map((d) => <Tag key={d}>{d}</Tag>)}
                 </Space>
                 <div style={{ marginTop: 8, color: '#666', fontSize: 12 }}>
@@ -57,7 +57,7 @@ export function PublicSubjectsPage() {
         <Card title={chosen ? `${chosen.org_name}：权责清单与裁量基准` : '权责清单与裁量基准'} loading={powers.isLoading}>
           {chosen && (
             <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
-              <Descriptions.Item label="主体类型">{SUBJECT_KINDS[chosen.kind]}</Descriptions.Item>
+              <Descriptions.Item label="主体类型">{SUBJECT_KIND_LABELS[chosen.kind]}</Descriptions.Item>
               <Descriptions.Item label="执法依据">{chosen.legal_basis}</Descriptions.Item>
               <Descriptions.Item label="公告">{chosen.announced_on} {chosen.announcement}</Descriptions.Item>
               {chosen.entrusted_by_name && (
@@ -111,7 +111,7 @@ export function PublicSubjectsPage() {
               columns={[
                 { title: '编码', dataIndex: 'code', width: 110 },
                 { title: '事项名称', dataIndex: 'name' },
-                { title: '类型', dataIndex: 'power_type', width: 90, render: (v) => POWER_TYPES[v as keyof typeof POWER_TYPES] },
+                { title: '类型', dataIndex: 'power_type', width: 90, render: (v) => POWER_TYPE_LABELS[v as keyof typeof POWER_TYPE_LABELS] },
                 { title: '设定依据', dataIndex: 'legal_basis', width: 260 },
                 { title: '承办机构', dataIndex: 'internal_unit', width: 160 },
               ]}
