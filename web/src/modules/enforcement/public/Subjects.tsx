@@ -21,6 +21,8 @@ export function PublicSubjectsPage() {
           <Space>
             <Link to="/public/enforcement/officers">执法人员身份查询</Link>
             <Link to="/public/enforcement/decisions">执法决定公示</Link>
+            <Link to="/public/enforcement/procedure">办理流程</Link>
+            <Link to="/public/enforcement/evaluations">案卷评查结果</Link>
           </Space>
         }
       >
