@@ -6,6 +6,7 @@ import { runTransitionsBench } from './workloads/transitions.ts';
 import { runStartupBench } from './workloads/startup.ts';
 import { runSearchBench } from './workloads/search.ts';
 import { runExpiryBench } from './workloads/expiry.ts';
+import { runEnforcementBench } from './workloads/enforcement.ts';
 
 /**
  * `npm run bench [-- --only calendar|transitions|startup|search|expiry]`: each workload runs a warm-up
@@ -32,8 +33,9 @@ const workloads: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: () => runStartupBench({ reps }),
   search: () => runSearchBench({ reps, seconds: 20, connections: 16, documents: Number(process.env.BENCH_DOCUMENTS ?? 100_000) }),
   expiry: () => runExpiryBench({ reps, documents: Number(process.env.BENCH_DOCUMENTS ?? 100_000) }),
+  enforcement: () => runEnforcementBench({ reps, seconds: 10, connections: 32, cases: Number(process.env.BENCH_CASES ?? 1_000_000) }),
 };
-const absent = ['api-read', 'assessment', 'memory-under-load'];
+const absent = ['api-read', 'assessment'];
 
 const results: Record<string, unknown> = {};
 const rows: string[][] = [];

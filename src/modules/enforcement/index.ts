@@ -36,7 +36,7 @@ const migration = (name: string) => ({ id: `enforcement_${name}`, sql: fs.readFi
 export const enforcementModule = defineModule({
   id: 'enforcement',
   name: { zh: '行政执法', en: 'Administrative enforcement' },
-  migrations: [migration('001_init'), migration('002_oversight')],
+  migrations: [migration('001_init'), migration('002_oversight'), migration('003_indexes')],
   permissions: [
     { code: 'enforcement.read', name: '行政执法：查看', roles: ['legal_affairs', 'leader', 'assessment_office', 'enforcement_officer', 'legal_reviewer'] },
     { code: 'enforcement.subject.manage', name: '行政执法：确认公告执法主体', roles: ['legal_affairs'] },
