@@ -1,0 +1,31 @@
+import { Type } from '@sinclair/typebox';
+import { Id } from '../../core/http/schemas.ts';
+
+const Str = (min: number, max: number) => Type.String({ minLength: min, maxLength: max });
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+const Points = Type.Number({ minimum: 0, maximum: 10000, description: '分值，精确到 0.1 分' });
+export const METHODS = ['metric', 'manual', 'survey', 'veto'] as const;
+
+export const TemplateIn = Type.Object(
+  { year: Year, name: Type.Optional(Str(4, 200)), totalPoints: Type.Optional(Type.Number({ minimum: 10, maximum: 10000 })), categories: Type.Optional(Type.Array(Str(1, 50), { maxItems: 20 })) },
+  { additionalProperties: false },
+);
+export const CopyIn = Type.Object({ year: Year }, { additionalProperties: false });
+export const NodeIn = Type.Object(
+  { parentId: Type.Union([Id, Type.Null()]), title: Str(2, 500), text: Type.Optional(Str(1, 5000)), points: Points },
+  { additionalProperties: false },
+);
+export const NodePatch = Type.Object(
+  {
+    parentId: Type.Optional(Type.Union([Id, Type.Null()])),
+    title: Type.Optional(Str(2, 500)),
+    points: Type.Optional(Points),
+    method: Type.Optional(Type.Union([...METHODS.map((m) => Type.Literal(m)), Type.Null()], { description: 'metric 指标数据 / manual 自评加审核 / survey 满意度调查 / veto 一票否决' })),
+    metricCode: Type.Optional(Type.Union([Str(3, 100), Type.Null()])),
+    rule: Type.Optional(Type.Union([Type.Object({ kind: Type.String({ maxLength: 20 }) }, { additionalProperties: true }), Type.Null()])),
+    dataSource: Type.Optional(Type.Union([Str(1, 200), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export const Row = Type.Object({}, { additionalProperties: true });
+export const Rows = Type.Array(Row);

@@ -1,0 +1,23 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParams, withErrors } from '../../core/http/schemas.ts';
+import { CopyIn, NodeIn, NodePatch, Row, Rows, TemplateIn } from './contract.ts';
+import { addNode, copySystem, createFromTemplate, deleteNode, getSystem, listSystems, publishSystem, updateNode } from './systems.ts';
+
+export const assessmentRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const s = app.services;
+  const tags = ['assessment'];
+  const ok = <T extends TSchema>(schema?: T) => withErrors({ 200: schema ?? Row });
+  const manage = { permission: 'assessment.manage' };
+
+  app.get('/assessment/systems', { config: { permission: 'assessment.read' }, schema: { tags, summary: '指标体系（各年度、各版本）', response: ok(Rows) } }, async (req) => listSystems(s, req.actor!));
+  app.post('/assessment/systems/template', { config: manage, schema: { tags, summary: '以默认模板（吉林省法治政府建设指标体系）新建指标体系草稿：解析原文为指标树，分值平均分配', body: TemplateIn, response: ok() } }, async (req) => createFromTemplate(s, req.actor!, req.body));
+  app.get('/assessment/systems/:id', { config: { permission: 'assessment.read', resource: 'assessment_system' }, schema: { tags, summary: '指标体系：指标树、分值校验、可关联的指标数据', params: IdParams, response: ok() } }, async (req) => getSystem(s, req.actor!, req.params.id));
+  app.post('/assessment/systems/:id/nodes', { config: { ...manage, resource: 'assessment_system' }, schema: { tags, summary: '增加指标（草稿）', params: IdParams, body: NodeIn, response: ok() } }, async (req) => addNode(s, req.actor!, req.params.id, req.body));
+  app.post('/assessment/systems/:id/publish', { config: { ...manage, resource: 'assessment_system' }, schema: { tags, summary: '发布指标体系（分值须平衡；发布后冻结）', params: IdParams, body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: ok() } }, async (req) => publishSystem(s, req.actor!, req.params.id, req.body.version));
+  app.post('/assessment/systems/:id/copy', { config: { ...manage, resource: 'assessment_system' }, schema: { tags, summary: '复制为新版本或新年度的草稿', params: IdParams, body: CopyIn, response: ok() } }, async (req) => copySystem(s, req.actor!, req.params.id, req.body));
+  app.patch('/assessment/nodes/:id', { config: { ...manage, resource: 'assessment_node' }, schema: { tags, summary: '修改指标：分值、名称、位置（不得成环）、末级指标的评分方法与规则', params: IdParams, body: NodePatch, response: ok() } }, async (req) => updateNode(s, req.actor!, req.params.id, req.body));
+  app.delete('/assessment/nodes/:id', { config: { ...manage, resource: 'assessment_node' }, schema: { tags, summary: '删除末级指标（草稿）', params: IdParams, response: ok() } }, async (req) => deleteNode(s, req.actor!, req.params.id));
+};
