@@ -28,8 +28,13 @@ export interface StartDeadlineInput {
   startDate: string;
   /** Either a rule parameter key (preferred: the period then carries its legal basis) … */
   ruleKey?: string;
-  /** … or an explicit period (e.g. a deadline set by a leader). */
+  /** … or an explicit period (e.g. a deadline set by a leader) … */
   period?: { days: number; unit: DeadlineUnit };
+  /**
+   * … or a day fixed by a timetable (e.g. 自评材料12月25日前报送), kept as it is: it is a
+   * date, not a period, so the rest-day rule for periods (民法典 art. 203) does not move it.
+   */
+  dueOn?: string;
 }
 
 export async function startDeadline(s: Services, tx: Tx, actor: AuditActor, input: StartDeadlineInput) {
@@ -41,11 +46,14 @@ export async function startDeadline(s: Services, tx: Tx, actor: AuditActor, inpu
     unit = deadlineUnitOf(rule.unit);
   } else if (input.period) {
     ({ days, unit } = input.period);
+  } else if (input.dueOn) {
+    days = Math.round((Date.parse(`${input.dueOn}T00:00:00Z`) - Date.parse(`${input.startDate}T00:00:00Z`)) / 86_400_000);
+    unit = 'calendar';
   } else {
-    throw new Error('a deadline needs a rule key or a period');
+    throw new Error('a deadline needs a rule key, a period or a due day');
   }
   const cal = await s.calendar.get(tx);
-  const r = cal.add(input.startDate, days, unit);
+  const r = input.dueOn && !input.ruleKey && !input.period ? { due: input.dueOn, provisional: false } : cal.add(input.startDate, days, unit);
   const row = await tx
     .insertInto('deadlines')
     .values({

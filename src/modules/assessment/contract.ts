@@ -29,3 +29,21 @@ export const NodePatch = Type.Object(
 );
 export const Row = Type.Object({}, { additionalProperties: true });
 export const Rows = Type.Array(Row);
+
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+export const RoundIn = Type.Object(
+  {
+    systemId: Id,
+    name: Type.Optional(Str(4, 200)),
+    orgIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 5000, uniqueItems: true })),
+    category: Type.Optional(Str(1, 50)),
+    periodFrom: Type.Optional(IsoDate),
+    periodTo: Type.Optional(IsoDate),
+    selfDue: IsoDate,
+    reviewDue: IsoDate,
+  },
+  { additionalProperties: false },
+);
+const ScoreItem = Type.Object({ nodeId: Id, score: Type.Number({ minimum: 0, maximum: 10000 }), note: Type.Optional(Str(2, 2000)) }, { additionalProperties: false });
+export const SelfIn = Type.Object({ orgId: Id, items: Type.Array(Type.Object({ nodeId: Id, score: Type.Number({ minimum: 0, maximum: 10000 }), note: Str(2, 2000) }, { additionalProperties: false }), { maxItems: 1000 }), submit: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export const ReviewIn = Type.Object({ orgId: Id, items: Type.Array(ScoreItem, { maxItems: 1000 }) }, { additionalProperties: false });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineModule, type ResourceDef } from '../../core/registry.ts';
+import { SEED003 } from '../../core/rules/seeds.ts';
 import { assessmentRoutes } from './routes.ts';
 import { atx } from './schema.ts';
 import { loadAssessmentDemo } from './demo.ts';
@@ -19,15 +20,41 @@ const migration = (name: string) => ({ id: `assessment_${name}`, sql: fs.readFil
 export const assessmentModule = defineModule({
   id: 'assessment',
   name: { zh: '指标考核', en: 'Assessment' },
-  migrations: [migration('001_systems')],
+  migrations: [migration('001_systems'), migration('002_rounds')],
   permissions: [
     { code: 'assessment.read', name: '指标考核：查看指标体系与考核结果', roles: ['assessment_office', 'legal_affairs', 'leader'] },
     { code: 'assessment.manage', name: '指标考核：维护指标体系、组织考核', roles: ['assessment_office'] },
+    { code: 'assessment.self', name: '指标考核：本单位自评', roles: ['legal_affairs', 'leader', 'staff'] },
   ],
   resources: [
     { type: 'assessment_system', table: 'assessment_systems', idColumn: 'id', orgColumn: 'org_id', readPermission: 'assessment.read', writePermission: 'assessment.manage', fixture: async (ctx) => String((await fixtureSystem(ctx)).system) },
+    {
+      type: 'assessment_round',
+      table: 'assessment_rounds',
+      idColumn: 'id',
+      orgColumn: 'org_id',
+      readPermission: 'assessment.read',
+      writePermission: 'assessment.manage',
+      fixture: async (ctx) => {
+        const { system } = await fixtureSystem(ctx);
+        const r = await atx(ctx.tx).insertInto('assessment_rounds').values({ org_id: ctx.orgId, region_code: ctx.regionCode, system_id: system, name: `${ctx.mark}考核`, year: 2026, period_from: '2026-01-01', period_to: '2026-12-31', self_due: '2026-12-25', review_due: '2027-01-31', cutoffs: JSON.stringify({ excellent: 90, good: 80, pass: 60 }) }).returning('id').executeTakeFirstOrThrow();
+        await atx(ctx.tx).insertInto('assessment_round_orgs').values({ round_id: r.id, org_id: ctx.orgId }).execute();
+        return String(r.id);
+      },
+    },
     { type: 'assessment_node', table: 'assessment_nodes', idColumn: 'id', orgColumn: 'org_id', readPermission: 'assessment.read', writePermission: 'assessment.manage', fixture: async (ctx) => String((await fixtureSystem(ctx)).node) },
   ],
+  ruleParams: [
+    {
+      key: 'assessment.grade_cutoffs',
+      name: '考核等次分数线（优秀、良好、合格，得分率%）',
+      value: [90, 80, 60],
+      unit: 'list',
+      basis: { law: SEED003, article: '六、（二）2.', quote: '按优秀、良好、合格和不合格4个档次，提出……考核档次的建议' },
+      note: '分数线为本系统默认值，各地按考核办法设定',
+    },
+  ],
+  publicPages: [{ path: '/public/assessment', title: { zh: '法治政府建设考核结果', en: 'Assessment results' }, description: { zh: '已公布的年度考核得分、等次和排名', en: 'Published yearly scores, grades and ranks' }, api: '/api/public/assessment/results' }],
   routes: assessmentRoutes,
   demo: loadAssessmentDemo,
 });

@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, withErrors } from '../../core/http/schemas.ts';
-import { CopyIn, NodeIn, NodePatch, Row, Rows, TemplateIn } from './contract.ts';
+import { CopyIn, NodeIn, NodePatch, ReviewIn, RoundIn, Row, Rows, SelfIn, TemplateIn } from './contract.ts';
+import { computeRound, createRound, getRound, listRounds, orgSheet, publicResults, publishRound, reviewOrg, submitSelf } from './rounds.ts';
 import { addNode, copySystem, createFromTemplate, deleteNode, getSystem, listSystems, publishSystem, updateNode } from './systems.ts';
 
 export const assessmentRoutes: FastifyPluginAsync = async (fastify) => {
@@ -20,4 +21,14 @@ export const assessmentRoutes: FastifyPluginAsync = async (fastify) => {
   app.post('/assessment/systems/:id/copy', { config: { ...manage, resource: 'assessment_system' }, schema: { tags, summary: '复制为新版本或新年度的草稿', params: IdParams, body: CopyIn, response: ok() } }, async (req) => copySystem(s, req.actor!, req.params.id, req.body));
   app.patch('/assessment/nodes/:id', { config: { ...manage, resource: 'assessment_node' }, schema: { tags, summary: '修改指标：分值、名称、位置（不得成环）、末级指标的评分方法与规则', params: IdParams, body: NodePatch, response: ok() } }, async (req) => updateNode(s, req.actor!, req.params.id, req.body));
   app.delete('/assessment/nodes/:id', { config: { ...manage, resource: 'assessment_node' }, schema: { tags, summary: '删除末级指标（草稿）', params: IdParams, response: ok() } }, async (req) => deleteNode(s, req.actor!, req.params.id));
+
+  app.get('/assessment/rounds', { config: { permission: 'assessment.read' }, schema: { tags, summary: '考核轮次', response: ok(Rows) } }, async (req) => listRounds(s, req.actor!));
+  app.post('/assessment/rounds', { config: manage, schema: { tags, summary: '组织考核：依据已发布的指标体系，确定被考核单位和时间表（自评期限纳入电子监察）', body: RoundIn, response: ok() } }, async (req) => createRound(s, req.actor!, req.body));
+  app.get('/assessment/rounds/:id', { config: { permission: 'assessment.read', resource: 'assessment_round' }, schema: { tags, summary: '考核轮次：各单位状态、得分、等次、排名', params: IdParams, response: ok() } }, async (req) => getRound(s, req.actor!, req.params.id));
+  app.post('/assessment/rounds/:id/compute', { config: { ...manage, resource: 'assessment_round' }, schema: { tags, summary: '从各模块实时数据计算指标数据并评分（保留计算值与时间）', params: IdParams, response: ok() } }, async (req) => computeRound(s, req.actor!, req.params.id));
+  app.get('/assessment/rounds/:id/sheet', { config: { permission: 'authenticated', resource: 'assessment_round' }, schema: { tags, summary: '某单位的考核表：指标值、自评、审核与得分（考核机构或被考核单位本身）', params: IdParams, querystring: Type.Object({ orgId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: ok() } }, async (req) => orgSheet(s, req.actor!, req.params.id, req.query.orgId));
+  app.post('/assessment/rounds/:id/self', { config: { permission: 'assessment.self', resource: 'assessment_round' }, schema: { tags, summary: '被考核单位自评打分并说明（submit=true 报送）', params: IdParams, body: SelfIn, response: ok() } }, async (req) => submitSelf(s, req.actor!, req.params.id, req.body));
+  app.post('/assessment/rounds/:id/review', { config: { ...manage, resource: 'assessment_round' }, schema: { tags, summary: '审核自评（与自评分不同的须说明理由）', params: IdParams, body: ReviewIn, response: ok() } }, async (req) => reviewOrg(s, req.actor!, req.params.id, req.body));
+  app.post('/assessment/rounds/:id/publish', { config: { ...manage, resource: 'assessment_round' }, schema: { tags, summary: '公布考核结果：总分、等次（一票否决）、排名', params: IdParams, response: ok() } }, async (req) => publishRound(s, req.actor!, req.params.id));
+  app.get('/public/assessment/results', { config: { public: true }, schema: { tags, summary: '已公布的法治政府建设考核结果（公开）', response: ok(Rows) } }, async () => publicResults(s));
 };

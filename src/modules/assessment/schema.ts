@@ -41,7 +41,62 @@ export interface AssessmentNodeTable {
   data_source: string | null;
 }
 
+export interface AssessmentRoundTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  system_id: number;
+  name: string;
+  year: number;
+  period_from: string;
+  period_to: string;
+  self_due: string;
+  review_due: string;
+  cutoffs: unknown;
+  status: Generated<'open' | 'published'>;
+  published_on: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface AssessmentRoundOrgTable {
+  round_id: number;
+  org_id: number;
+  status: Generated<'pending' | 'submitted' | 'reviewed'>;
+  submitted_on: string | null;
+  reviewed_on: string | null;
+  deadline_id: number | null;
+  score: Num | null;
+  max: Num | null;
+  percent: Num | null;
+  grade: string | null;
+  rank: number | null;
+  vetoed: Generated<boolean>;
+  reasons: Generated<string[]>;
+}
+
+export interface AssessmentScoreTable {
+  round_id: number;
+  org_id: number;
+  node_id: number;
+  metric_value: Num | null;
+  numerator: Num | null;
+  denominator: Num | null;
+  computed_at: Date | null;
+  self_score: Num | null;
+  self_note: string | null;
+  review_score: Num | null;
+  review_note: string | null;
+  score: Num | null;
+  status: Generated<'scored' | 'not_applicable' | 'pending' | 'invalid'>;
+  explanation: string | null;
+}
+
 export interface AssessmentTables {
+  assessment_rounds: AssessmentRoundTable;
+  assessment_round_orgs: AssessmentRoundOrgTable;
+  assessment_scores: AssessmentScoreTable;
   assessment_systems: AssessmentSystemTable;
   assessment_nodes: AssessmentNodeTable;
 }
