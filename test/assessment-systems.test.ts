@@ -70,6 +70,25 @@ describe.each(kinds)('assessment: indicator systems on %s', (kind) => {
     expect(linked).toEqual(expect.arrayContaining(['enforcement.training_compliance', 'enforcement.certified_officer_ratio', 'enforcement.legal_review_coverage', 'enforcement.casefile_score_avg', 'normative.legality_review_coverage']));
   });
 
+  it('exports a system to Excel and imports it back as a new draft; a file without the columns is refused', async () => {
+    const list = ok(await assessor.get('/api/assessment/systems'));
+    const demo = list.filter((x: any) => x.org_name === '演示市人民政府办公室').sort((a: any, b: any) => a.id - b.id)[0];
+    const file = await assessor.get(`/api/assessment/systems/${demo.id}/export.xlsx`);
+    expect(file.statusCode).toBe(200);
+    const upload = async (data: Buffer, q: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(data)]), 'system.xlsx');
+      const res = await fetch(`${env.baseUrl}/api/assessment/systems/import?${q}`, { method: 'POST', headers: { cookie: assessor.cookie, 'x-csrf-token': assessor.csrf }, body: form });
+      return { status: res.status, json: await res.json() };
+    };
+    const back = await upload(file.rawPayload, `year=2028&name=${encodeURIComponent('2028年度导入的指标体系')}`);
+    expect(back.status, JSON.stringify(back.json)).toBe(200);
+    expect(back.json.errors).toEqual([]);
+    const imported = flatten(ok(await assessor.get(`/api/assessment/systems/${back.json.system.id}`)).tree);
+    expect(imported).toHaveLength(flatten(ok(await assessor.get(`/api/assessment/systems/${demo.id}`)).tree).length);
+    expect((await upload(Buffer.from('not a workbook'), 'year=2028&name=abcd')).json.code).toBe('invalid_workbook');
+  });
+
   it('keeps systems within the assessment office and its readers', async () => {
     const officer = await env.login('officer');
     expect((await officer.get('/api/assessment/systems')).statusCode).toBe(403);

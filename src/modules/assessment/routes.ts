@@ -3,6 +3,8 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, withErrors } from '../../core/http/schemas.ts';
 import { CopyIn, NodeIn, NodePatch, ReviewIn, RoundIn, Row, Rows, SelfIn, TemplateIn } from './contract.ts';
+import { importSystem, systemTemplateXlsx, systemXlsx } from './systems-excel.ts';
+import { XLSX_MIME, sendDownload, uploadedFile } from '../../core/http/files.ts';
 import { computeRound, createRound, getRound, listRounds, orgSheet, publicResults, publishRound, reviewOrg, submitSelf } from './rounds.ts';
 import { addNode, copySystem, createFromTemplate, deleteNode, getSystem, listSystems, publishSystem, updateNode } from './systems.ts';
 
@@ -15,6 +17,12 @@ export const assessmentRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get('/assessment/systems', { config: { permission: 'assessment.read' }, schema: { tags, summary: '指标体系（各年度、各版本）', response: ok(Rows) } }, async (req) => listSystems(s, req.actor!));
   app.post('/assessment/systems/template', { config: manage, schema: { tags, summary: '以默认模板（吉林省法治政府建设指标体系）新建指标体系草稿：解析原文为指标树，分值平均分配', body: TemplateIn, response: ok() } }, async (req) => createFromTemplate(s, req.actor!, req.body));
+  app.get('/assessment/systems/template.xlsx', { config: manage, schema: { tags, summary: '指标体系导入模板（Excel）' } }, async (_req, reply) => sendDownload(reply, XLSX_MIME, '指标体系导入模板.xlsx', await systemTemplateXlsx()));
+  app.post('/assessment/systems/import', { config: manage, schema: { tags, summary: '从 Excel 导入指标体系草稿（逐行报告错误；分值不平衡时给出提示）', consumes: ['multipart/form-data'], querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), name: Type.String({ minLength: 4, maxLength: 200 }), totalPoints: Type.Optional(Type.Number({ minimum: 10, maximum: 10000 })) }, { additionalProperties: false }), response: ok() } }, async (req) => importSystem(s, req.actor!, await uploadedFile(req), req.query));
+  app.get('/assessment/systems/:id/export.xlsx', { config: { permission: 'assessment.read', resource: 'assessment_system' }, schema: { tags, summary: '导出指标体系（Excel：一级至三级指标、分值、考核内容、考核方式、数据来源）', params: IdParams } }, async (req, reply) => {
+    const f = await systemXlsx(s, req.actor!, req.params.id);
+    return sendDownload(reply, XLSX_MIME, f.filename, f.data);
+  });
   app.get('/assessment/systems/:id', { config: { permission: 'assessment.read', resource: 'assessment_system' }, schema: { tags, summary: '指标体系：指标树、分值校验、可关联的指标数据', params: IdParams, response: ok() } }, async (req) => getSystem(s, req.actor!, req.params.id));
   app.post('/assessment/systems/:id/nodes', { config: { ...manage, resource: 'assessment_system' }, schema: { tags, summary: '增加指标（草稿）', params: IdParams, body: NodeIn, response: ok() } }, async (req) => addNode(s, req.actor!, req.params.id, req.body));
   app.post('/assessment/systems/:id/publish', { config: { ...manage, resource: 'assessment_system' }, schema: { tags, summary: '发布指标体系（分值须平衡；发布后冻结）', params: IdParams, body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: ok() } }, async (req) => publishSystem(s, req.actor!, req.params.id, req.body.version));

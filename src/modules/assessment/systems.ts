@@ -75,9 +75,10 @@ export async function templateSystem(tx: Tx, v: { orgId: number; year: number; n
   return sys;
 }
 
-async function nextEdition(tx: Tx, orgId: number, name: string, year: number) {
+/** The next edition of this name and year at this office. */
+export async function nextEdition(tx: Tx, orgId: number, name: string, year: number) {
   const r = await atx(tx).selectFrom('assessment_systems').select(sql<number>`coalesce(max(edition), 0) + 1`.as('e')).where('org_id', '=', orgId).where('name', '=', name).where('year', '=', year).executeTakeFirstOrThrow();
-  return r.e;
+  return Number(r.e);
 }
 
 async function loadSystem(db: Parameters<typeof adb>[0] | Tx, actor: Actor, id: number, permission: string, lock = false) {
