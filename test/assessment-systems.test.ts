@@ -60,6 +60,12 @@ describe.each(kinds)('assessment: indicator systems on %s', (kind) => {
     const added = ok(await assessor.post(`/api/assessment/systems/${copy.id}/nodes`, { parentId: null, title: '加分项：法治政府建设示范创建', points: 0 }));
     expect(added.level).toBe(1);
     ok(await assessor.delete(`/api/assessment/nodes/${added.id}`));
+    // A child added under a leaf takes over the scoring; deleting it gives the parent back its method.
+    const leafInCopy = copied.find((n: any) => n.code === training.code)!;
+    const child = ok(await assessor.post(`/api/assessment/systems/${copy.id}/nodes`, { parentId: leafInCopy.id, title: '持证上岗培训记录', points: 1 }));
+    expect(flatten(ok(await assessor.get(`/api/assessment/systems/${copy.id}`)).tree).find((n: any) => n.id === leafInCopy.id)).toMatchObject({ method: null, leaf: false });
+    ok(await assessor.delete(`/api/assessment/nodes/${child.id}`));
+    expect(flatten(ok(await assessor.get(`/api/assessment/systems/${copy.id}`)).tree).find((n: any) => n.id === leafInCopy.id)).toMatchObject({ method: 'manual', leaf: true });
   });
 
   it('ships a demo draft whose leaves are already linked to the metrics the modules register', async () => {

@@ -188,7 +188,8 @@ function checkScoring(s: Services, method: string | null, metricCode: string | n
     if (!rule) throw badInput('rule_required', 'rule', { zh: '按指标数据评分须设定评分规则（达标、分档、线性、扣分或排名）', en: 'A metric leaf needs a scoring rule' });
   }
   if ((method === 'metric' || method === 'survey') && rule) {
-    const problem = ruleProblem(rule, points);
+    const higherIsBetter = method === 'metric' && metricCode ? s.registry.metrics.get(metricCode)?.higherIsBetter : undefined;
+    const problem = ruleProblem(rule, points, higherIsBetter);
     if (problem) throw badInput('invalid_rule', 'rule', { zh: problem, en: 'The scoring rule is invalid' });
   }
 }
@@ -199,6 +200,10 @@ export async function deleteNode(s: Services, actor: Actor, nodeId: number) {
     const { node, sys } = await draftNode(tx, actor, nodeId);
     if (await t.selectFrom('assessment_nodes').select('id').where('parent_id', '=', nodeId).executeTakeFirst()) throw conflict('node_has_children', { zh: '请先删除下级指标', en: 'Delete the children first' });
     await t.deleteFrom('assessment_nodes').where('id', '=', nodeId).execute();
+    // A parent whose last child goes becomes a leaf again, scored by self-assessment until linked.
+    if (node.parent_id && !(await t.selectFrom('assessment_nodes').select('id').where('parent_id', '=', node.parent_id).executeTakeFirst())) {
+      await t.updateTable('assessment_nodes').set({ method: 'manual' }).where('id', '=', node.parent_id).execute();
+    }
     await audit(tx, actor, { action: 'assessment.node.delete', entityType: 'assessment_system', entityId: sys.id, orgId: sys.org_id, before: node });
     return { ok: true };
   });
@@ -216,6 +221,9 @@ export async function publishSystem(s: Services, actor: Actor, id: number, versi
       const p = problems[0];
       throw new DomainError({ status: 409, code: 'points_mismatch', title: '分值不平衡', detail: `${p.code ? `指标"${p.code}"的下级指标分值合计 ${p.actual} 分，应为 ${p.expected} 分` : `一级指标分值合计 ${p.actual} 分，应为总分 ${p.expected} 分`}（共 ${problems.length} 处）`, detail_en: `${problems.length} node(s) whose children do not add up to their points`, extra: { problems } });
     }
+    const leaves = leafIds(nodes);
+    const unscored = nodes.find((n) => leaves.has(n.id) && !n.method);
+    if (unscored) throw conflict('method_missing', { zh: `末级指标"${unscored.code}"尚未设定评分方法`, en: 'A leaf has no scoring method' });
     const unlinked = nodes.filter((n) => n.method === 'metric' && !n.metric_code);
     if (unlinked.length) throw conflict('metric_unlinked', { zh: `指标"${unlinked[0].code}"设为按指标数据评分但未选择指标数据`, en: 'A metric leaf has no metric' });
     const after = await atx(tx).updateTable('assessment_systems').set({ status: 'published', published_on: s.today(), version: sys.version + 1 }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();

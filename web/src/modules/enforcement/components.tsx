@@ -1,10 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Form, Modal, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { DatePicker, Form, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { get, qs } from '../../core/api';
 import { ErrorAlert } from '../../core/components';
+export { FormModal } from '../../core/FormModal';
 import { CASE_STATUS, OFFICER_REFUSAL_TEXT, officerRefusal, today, type Officer } from './api';
 
 const SIMPLE_STATUS: Record<string, string> = { decided: '已当场决定', executed: '已缴纳' };
@@ -93,51 +94,6 @@ export function OfficerSelect({ orgId, date, value, onChange, ...rest }: { orgId
   );
 }
 
-/**
- * A modal holding one form: validates, hands the values to `onSubmit`, closes when it
- * returns truthy (the submit hook has shown the refusal otherwise).
- */
-export function FormModal({
-  title,
-  open,
-  onClose,
-  onSubmit,
-  children,
-  okText = '确定',
-  okTestId,
-  initialValues,
-  width,
-}: {
-  title: ReactNode;
-  open: boolean;
-  onClose: () => void;
-  onSubmit: (values: any) => Promise<unknown>;
-  children: ReactNode;
-  okText?: string;
-  okTestId?: string;
-  initialValues?: Record<string, unknown>;
-  width?: number;
-}) {
-  const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const ok = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return; // the form shows what is missing
-    setBusy(true);
-    try {
-      if (await onSubmit(v)) onClose();
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal title={title} open={open} onOk={ok} confirmLoading={busy} onCancel={onClose} okText={okText} okButtonProps={okTestId ? ({ 'data-testid': okTestId } as any) : undefined} width={width} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>
-        {children}
-      </Form>
-    </Modal>
-  );
-}
 
 /** The rows of a list query by id, with its refusal above and a spinner while it loads. */
 export function ListTable<T extends object>({ query, ...rest }: { query: { error: unknown; isLoading: boolean } } & TableProps<T>) {
