@@ -5,8 +5,7 @@ import type { Actor } from '../../core/policy/actor.ts';
 import type { Tx } from '../../core/db/client.ts';
 import { assertOrgInScope, orgScopeFilter } from '../../core/policy/scope.ts';
 import { badInput, conflict, DomainError, notFound } from '../../core/http/errors.ts';
-import { recordAudit } from '../../core/audit/audit.ts';
-import { actorForAudit } from '../../core/auth/audit-actor.ts';
+import { actorForAudit, auditBy as audit } from '../../core/auth/audit-actor.ts';
 import { ruleValue } from '../../core/rules/service.ts';
 import { closeDeadline, startDeadline } from '../../core/calendar/deadlines.ts';
 import { isValidIsoDate } from '../../core/calendar/dates.ts';
@@ -16,7 +15,6 @@ import { manualScoreProblem, rankWithinCategory, scoreManual, scoreMetric, score
 import type { ReviewIn, RoundIn, SelfIn } from './contract.ts';
 
 const ROUND = { zh: '考核', en: 'Assessment round' };
-const audit = (tx: Tx, actor: Actor, input: Parameters<typeof recordAudit>[2]) => recordAudit(tx, actorForAudit(actor), input);
 
 async function leavesOf(db: Parameters<typeof adb>[0] | Tx, systemId: number) {
   const nodes = await adb(db as never).selectFrom('assessment_nodes').selectAll().where('system_id', '=', systemId).orderBy('level').orderBy('sort_order').execute();
@@ -91,12 +89,15 @@ export async function computeRound(s: Services, actor: Actor, id: number) {
     const orgs = await atx(tx).selectFrom('assessment_round_orgs').select('org_id').where('round_id', '=', id).execute();
     const leaves = await leavesOf(tx, round.system_id);
     const now = s.now();
+    // Each organisation is measured with its subtree; read it once, not once per indicator.
+    const subtrees = new Map<number, number[]>();
+    for (const o of orgs) subtrees.set(o.org_id, await subtreeIds(tx, o.org_id));
     let computed = 0;
     for (const leaf of leaves.filter((l) => l.method === 'metric' && l.metric_code)) {
       const m = s.registry.metrics.get(leaf.metric_code!);
       const values: { orgId: number; value: number | null }[] = [];
       for (const o of orgs) {
-        const v = m ? await m.compute(tx as never, { orgIds: await subtreeIds(tx, o.org_id), from: round.period_from, to: round.period_to }) : { value: null };
+        const v = m ? await m.compute(tx as never, { orgIds: subtrees.get(o.org_id)!, from: round.period_from, to: round.period_to }) : { value: null };
         values.push({ orgId: o.org_id, value: v.value });
         await atx(tx).updateTable('assessment_scores').set({ metric_value: v.value, numerator: v.numerator ?? null, denominator: v.denominator ?? null, computed_at: now }).where('round_id', '=', id).where('org_id', '=', o.org_id).where('node_id', '=', leaf.id).execute();
         computed++;
@@ -238,7 +239,8 @@ export async function publishRound(s: Services, actor: Actor, id: number) {
     const results: { orgId: number; percent: number | null }[] = [];
     for (const m of members) {
       const rows = await atx(tx).selectFrom('assessment_scores').selectAll().where('round_id', '=', id).where('org_id', '=', m.org_id).execute();
-      const scored = leaves.filter((l) => l.method !== 'veto').map((l) => ({ points: Number(l.points), score: rows.find((r) => r.node_id === l.id)?.score == null ? null : Number(rows.find((r) => r.node_id === l.id)!.score) }));
+      const scoreOf = (nodeId: number) => rows.find((r) => r.node_id === nodeId)?.score;
+      const scored = leaves.filter((l) => l.method !== 'veto').map((l) => ({ points: Number(l.points), score: scoreOf(l.id) == null ? null : Number(scoreOf(l.id)) }));
       const vetoes = leaves
         .filter((l) => l.method === 'veto')
         .map((l) => {

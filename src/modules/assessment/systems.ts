@@ -6,8 +6,7 @@ import type { Actor } from '../../core/policy/actor.ts';
 import type { Tx } from '../../core/db/client.ts';
 import { assertOrgInScope, orgScopeFilter } from '../../core/policy/scope.ts';
 import { badInput, conflict, DomainError, notFound, staleVersion } from '../../core/http/errors.ts';
-import { recordAudit } from '../../core/audit/audit.ts';
-import { actorForAudit } from '../../core/auth/audit-actor.ts';
+import { auditBy as audit } from '../../core/auth/audit-actor.ts';
 import { adb, atx } from './schema.ts';
 import { assignEvenPoints, parseIndicatorText, type ParsedIndicator } from './seed-parser.ts';
 import { ruleProblem, type ScoringRule } from './scoring.ts';
@@ -19,7 +18,6 @@ const NODE = { zh: '指标', en: 'Indicator' };
 /** The default template: seed 000, shipped with the module so a deployment has it. */
 const TEMPLATE_FILE = new URL('./templates/jilin-2014.txt', import.meta.url);
 
-const audit = (tx: Tx, actor: Actor, input: Parameters<typeof recordAudit>[2]) => recordAudit(tx, actorForAudit(actor), input);
 
 export async function listSystems(s: Services, actor: Actor) {
   return adb(s.db)

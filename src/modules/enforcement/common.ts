@@ -1,9 +1,6 @@
-import type { Actor } from '../../core/policy/actor.ts';
 import type { Tx } from '../../core/db/client.ts';
 import { badInput } from '../../core/http/errors.ts';
 import { isValidIsoDate } from '../../core/calendar/dates.ts';
-import { recordAudit, type AuditInput } from '../../core/audit/audit.ts';
-import { actorForAudit } from '../../core/auth/audit-actor.ts';
 
 /** A date field that must be a real calendar day (the schema checks only its shape). */
 export function checkDate(value: string | null | undefined, field: string) {
@@ -21,6 +18,6 @@ export function checkPast(value: string, today: string, field: string) {
   if (value > today) throw badInput('date_in_future', field, { zh: `日期不能晚于今天：${value}`, en: `The date ${value} is in the future` });
 }
 
-export const audit = (tx: Tx, actor: Actor, input: AuditInput) => recordAudit(tx, actorForAudit(actor), input);
+export { auditBy as audit } from '../../core/auth/audit-actor.ts';
 
 export const orgRegion = async (tx: Tx, orgId: number) => (await tx.selectFrom('orgs').select('region_code').where('id', '=', orgId).executeTakeFirstOrThrow()).region_code;

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Id } from '../../core/http/schemas.ts';
 import { MAJOR_REASONS } from './penalty-rules.ts';
+import { PENALTY_KIND_LABELS, POWER_TYPE_LABELS, SUBJECT_KIND_LABELS } from './labels.ts';
 
 /** Request and response schemas of the enforcement API. */
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -9,9 +10,11 @@ const lit = <T extends string>(values: readonly T[], description?: string) => Ty
 /** Yuan with at most two decimals; an absurd amount is refused at the edge. */
 export const Money = Type.Number({ minimum: 0, maximum: 1e11, description: '元，精确到分（更多小数按四舍五入计）' });
 
-export const SUBJECT_KINDS = ['statutory', 'authorized', 'entrusted'] as const;
-export const POWER_TYPES = ['license', 'penalty', 'coercion', 'levy', 'inspection', 'confirmation', 'adjudication', 'payment', 'reward', 'other'] as const;
-export const PENALTY_KINDS = ['warning', 'fine', 'confiscation', 'suspension', 'revocation', 'detention_transfer', 'no_penalty'] as const;
+/** The codes, in the order of their label maps (labels.ts), so there is one list of each. */
+const codes = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as K[];
+export const SUBJECT_KINDS = codes(SUBJECT_KIND_LABELS);
+export const POWER_TYPES = codes(POWER_TYPE_LABELS);
+export const PENALTY_KINDS = codes(PENALTY_KIND_LABELS);
 
 export const SubjectIn = Type.Object(
   {

@@ -27,9 +27,15 @@ export async function listOfficers(s: Services, actor: Actor, f: { orgId?: numbe
     .where(orgScopeFilter(actor, 'enforcement.read', sql.ref('e.org_id')));
   if (f.orgId) q = q.where('e.org_id', '=', f.orgId);
   const rows = await q.orderBy('o.path').orderBy('e.name').limit(5000).execute();
+  // The training rules are read once per region, not once per officer.
+  const rules = new Map<string, Promise<[number, string]>>();
+  const rulesOf = (region: string) => {
+    if (!rules.has(region)) rules.set(region, Promise.all([ruleValue<number>(s.db, 'training.annual_hours', region, today), ruleValue<string>(s.db, 'enforcement.training_warning_from', region, today)]));
+    return rules.get(region)!;
+  };
   const out = [];
   for (const r of rows) {
-    const [required, warningFrom] = await Promise.all([ruleValue<number>(s.db, 'training.annual_hours', r.region_code, today), ruleValue<string>(s.db, 'enforcement.training_warning_from', r.region_code, today)]);
+    const [required, warningFrom] = await rulesOf(r.region_code);
     const hours = Number(r.hours ?? 0);
     out.push({ ...r, year, hours, required_hours: required, training_status: r.kind === 'officer' ? trainingStatus(hours, required, year, today, warningFrom) : null, can_enforce: !officerRefusal(r, r.org_id, today) });
   }
