@@ -11,8 +11,9 @@ export const metricRoutes: FastifyPluginAsync = async (fastify) => {
   const s = app.services;
   app.get(
     '/metrics',
-    { config: { permission: 'metric.read' }, schema: { tags: ['metrics'], summary: '已注册的考核指标数据项（由各模块注册）', response: withErrors({ 200: Type.Array(Type.Object({ code: Type.String(), module: Type.String(), name: Type.Object({ zh: Type.String(), en: Type.String() }), unit: Type.String(), description: Type.Object({ zh: Type.String(), en: Type.String() }), higherIsBetter: Type.Boolean() })) }) } },
-    async () => [...s.registry.metrics.values()].map(({ compute: _c, ...m }) => m),
+    { config: { permission: 'metric.read' }, schema: { tags: ['metrics'], summary: '已注册的考核指标数据项（由各模块注册）', response: withErrors({ 200: Type.Array(Type.Object({ code: Type.String(), module: Type.String(), name: Type.Object({ zh: Type.String(), en: Type.String() }), unit: Type.String(), description: Type.Object({ zh: Type.String(), en: Type.String() }), higherIsBetter: Type.Boolean(), recordType: Type.String(), recordPath: Type.Optional(Type.String()) })) }) } },
+    // The definitions without their functions: what a metric is and where its records open.
+    async () => [...s.registry.metrics.values()].map(({ compute: _c, records: _r, ...m }) => m),
   );
   app.get(
     '/metrics/:code/value',

@@ -88,7 +88,6 @@ export const localRuleParams: RuleParamSeed[] = [
   { key: 'normative.validity_years', name: '规范性文件有效期', value: 5, unit: 'years', basis: { law: SEED000, article: '二（二）', quote: '规范性文件有效期为5年' }, note: LOCAL_DEFAULT },
   { key: 'normative.validity_years_temporary', name: '暂行、试行规范性文件有效期', value: 2, unit: 'years', basis: { law: SEED000, article: '二（二）', quote: '标注"暂行"、"试行"的，有效期为2年' }, note: `${SEED002}为不超过3年；` + LOCAL_DEFAULT },
   { key: 'normative.cleanup_years', name: '规范性文件清理周期', value: 3, unit: 'years', basis: { law: SEED000, article: '二（三）', quote: '每隔3年进行一次全面清理' }, note: `${SEED001}为每2年；` + LOCAL_DEFAULT },
-  { key: 'assessment.satisfaction_min_percent', name: '外部评价满意度', value: 80, unit: 'percent', basis: { law: SEED000, article: '九', quote: '社会公众满意度达到80%以上' }, note: LOCAL_DEFAULT },
   { key: 'assessment.weight_min_percent_government', name: '依法行政考核在政府绩效考核中权重', value: 5, unit: 'percent', basis: { law: SEED000, article: '九', quote: '所占比重不低于5%' }, note: LOCAL_DEFAULT },
   { key: 'assessment.weight_min_percent_department', name: '依法行政考核在部门绩效考核中权重', value: 2, unit: 'percent', basis: { law: SEED000, article: '九', quote: '所占比重不低于2%' }, note: LOCAL_DEFAULT },
   { key: 'assessment.self_assessment_due', name: '年度自查自评截止日', value: '12-25', unit: 'date', basis: { law: SEED003, article: '六、（二）1.', quote: '每年12月25日前完成自查自评' }, note: LOCAL_DEFAULT },

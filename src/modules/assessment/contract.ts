@@ -41,9 +41,19 @@ export const RoundIn = Type.Object(
     periodTo: Type.Optional(IsoDate),
     selfDue: IsoDate,
     reviewDue: IsoDate,
+    performanceWeight: Type.Optional(Type.Number({ minimum: 0.5, maximum: 100, description: '考核结果在绩效考核中所占分值（%）；省直部门不低于5%，市县政府不低于2%' })),
   },
   { additionalProperties: false },
 );
 const ScoreItem = Type.Object({ nodeId: Id, score: Type.Number({ minimum: 0, maximum: 10000 }), note: Type.Optional(Str(2, 2000)) }, { additionalProperties: false });
 export const SelfIn = Type.Object({ orgId: Id, items: Type.Array(Type.Object({ nodeId: Id, score: Type.Number({ minimum: 0, maximum: 10000 }), note: Str(2, 2000) }, { additionalProperties: false }), { maxItems: 1000 }), submit: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 export const ReviewIn = Type.Object({ orgId: Id, items: Type.Array(ScoreItem, { maxItems: 1000 }) }, { additionalProperties: false });
+export const ReturnIn = Type.Object(
+  { orgId: Id, reason: Str(2, 2000), items: Type.Array(Type.Object({ nodeId: Id, reason: Str(2, 2000) }, { additionalProperties: false }), { minItems: 1, maxItems: 1000 }) },
+  { additionalProperties: false },
+);
+export const RectificationIn = Type.Object({ orgId: Id, report: Str(10, 20000) }, { additionalProperties: false });
+export const RecordsQuery = Type.Object(
+  { orgId: Id, nodeId: Id, counted: Type.Optional(Type.Boolean()), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
+  { additionalProperties: false },
+);

@@ -11,10 +11,14 @@ import { closeDeadline, startDeadline } from '../../core/calendar/deadlines.ts';
 import { isValidIsoDate } from '../../core/calendar/dates.ts';
 import { adb, atx } from './schema.ts';
 import { leafIds } from './tree.ts';
-import { manualScoreProblem, rankWithinCategory, scoreManual, scoreMetric, scoreRank, totalAndGrade, vetoOf, type Cutoffs, type LeafResult, type MetricRule, type RankRule, type ScoringRule } from './scoring.ts';
-import type { ReviewIn, RoundIn, SelfIn } from './contract.ts';
+import { manualScoreProblem, rankRound, totalAndGrade, vetoOf, type Cutoffs, type Grade } from './scoring.ts';
+import type { ReturnIn, ReviewIn, RoundIn, SelfIn } from './contract.ts';
+import { SEED000 } from '../../core/rules/seeds.ts';
+import { minPerformanceWeight, performancePoints, type WeightMinimums } from './results-rules.ts';
+import { recordConsequences, frozenParams } from './outcomes.ts';
+import { computeMetricLeaf, scoreSheetLeaves, surveyLookup } from './compute.ts';
+import { ROUND, sheetReader } from './access.ts';
 
-const ROUND = { zh: '考核', en: 'Assessment round' };
 
 async function leavesOf(db: Parameters<typeof adb>[0] | Tx, systemId: number) {
   const nodes = await adb(db as never).selectFrom('assessment_nodes').selectAll().where('system_id', '=', systemId).orderBy('level').orderBy('sort_order').execute();
@@ -40,25 +44,37 @@ export async function createRound(s: Services, actor: Actor, input: Static<typeo
     if (!sys) throw badInput('unknown_system', 'systemId', { zh: '指标体系不存在', en: 'Unknown system' });
     await assertOrgInScope(tx, actor, 'assessment.read', sys.org_id, { zh: '指标体系', en: 'Indicator system' });
     if (sys.status !== 'published') throw conflict('system_not_published', { zh: '只能依据已发布的指标体系组织考核', en: 'A round needs a published system' }, 'systemId');
-    let assessed: { id: number; region_code: string }[];
+    const assessedOrgs = tx.selectFrom('orgs as o').innerJoin('regions as g', 'g.code', 'o.region_code').select(['o.id', 'o.name', 'o.region_code', 'o.org_type', 'g.level']);
+    let assessed: Awaited<ReturnType<typeof assessedOrgs.execute>>;
     if (input.orgIds?.length) {
       for (const o of input.orgIds) await assertOrgInScope(tx, actor, 'assessment.manage', o, { zh: '被考核单位', en: 'Assessed organisation' });
-      assessed = await tx.selectFrom('orgs').select(['id', 'region_code']).where('id', 'in', input.orgIds).execute();
+      assessed = await assessedOrgs.where('o.id', 'in', input.orgIds).execute();
     } else {
-      assessed = await tx.selectFrom('orgs').select(['id', 'region_code']).where('assessment_category', '=', input.category!).where(orgScopeFilter(actor, 'assessment.manage', sql.ref('id'))).orderBy('path').execute();
+      assessed = await assessedOrgs.where('o.assessment_category', '=', input.category!).where(orgScopeFilter(actor, 'assessment.manage', sql.ref('o.id'))).orderBy('o.path').execute();
       if (!assessed.length) throw badInput('no_assessed_orgs', 'category', { zh: `数据范围内没有类别为"${input.category}"的单位`, en: 'No organisation of that category in scope' });
     }
     const region = (await tx.selectFrom('orgs').select('region_code').where('id', '=', orgId).executeTakeFirstOrThrow()).region_code;
     const [excellent, good, pass] = await ruleValue<number[]>(tx, 'assessment.grade_cutoffs', region, today);
+    const mins: WeightMinimums = {
+      provincialDepartment: await ruleValue<number>(tx, 'assessment.performance_weight_provincial_department', region, today),
+      cityCountyGovernment: await ruleValue<number>(tx, 'assessment.performance_weight_city_county_government', region, today),
+    };
+    const weightOf = new Map<number, number | null>();
+    for (const o of assessed) {
+      const min = minPerformanceWeight({ orgType: o.org_type, regionLevel: o.level }, mins);
+      if (input.performanceWeight != null && min && input.performanceWeight < min.min)
+        throw new DomainError({ status: 422, code: 'performance_weight_below_minimum', title: '分值比重低于下限', detail: `${o.name}属于${min.who}，考核结果在绩效考核中所占分值不得低于 ${min.min}%`, detail_en: `The weight for ${o.name} must be at least ${min.min}%`, field: 'performanceWeight', basis: { law: SEED000, article: '九、（三）1.', quote: '所占分值省直部门不低于考核总分数的5%，市(州)、县(市)政府不低于2%' } });
+      weightOf.set(o.id, input.performanceWeight ?? min?.min ?? null);
+    }
     const round = await atx(tx)
       .insertInto('assessment_rounds')
-      .values({ org_id: orgId, region_code: region, system_id: sys.id, name: input.name ?? `${sys.year}年度法治政府建设考核`, year: sys.year, period_from: input.periodFrom ?? `${sys.year}-01-01`, period_to: input.periodTo ?? `${sys.year}-12-31`, self_due: input.selfDue, review_due: input.reviewDue, cutoffs: JSON.stringify({ excellent, good, pass }), created_by: actor.userId })
+      .values({ org_id: orgId, region_code: region, system_id: sys.id, name: input.name ?? `${sys.year}年度法治政府建设考核`, year: sys.year, period_from: input.periodFrom ?? `${sys.year}-01-01`, period_to: input.periodTo ?? `${sys.year}-12-31`, self_due: input.selfDue, review_due: input.reviewDue, cutoffs: JSON.stringify({ excellent, good, pass }), performance_weight: input.performanceWeight ?? null, created_by: actor.userId })
       .returningAll()
       .executeTakeFirstOrThrow();
     const leaves = await leavesOf(tx, sys.id);
     for (const o of assessed) {
       const d = await startDeadline(s, tx, actorForAudit(actor), { module: 'assessment', kind: 'assessment.self', title: `报送自评：${round.name}`, subjectType: 'assessment_round', subjectId: round.id, orgId: o.id, regionCode: o.region_code, startDate: today, dueOn: input.selfDue });
-      await atx(tx).insertInto('assessment_round_orgs').values({ round_id: round.id, org_id: o.id, deadline_id: d.id }).execute();
+      await atx(tx).insertInto('assessment_round_orgs').values({ round_id: round.id, org_id: o.id, deadline_id: d.id, performance_weight: weightOf.get(o.id) ?? null }).execute();
       await atx(tx).insertInto('assessment_scores').values(leaves.map((l) => ({ round_id: round.id, org_id: o.id, node_id: l.id }))).execute();
     }
     await audit(tx, actor, { action: 'assessment.round.create', entityType: 'assessment_round', entityId: round.id, orgId, after: { ...round, assessed: assessed.map((o) => o.id) } });
@@ -93,48 +109,18 @@ export async function computeRound(s: Services, actor: Actor, id: number) {
     const subtrees = new Map<number, number[]>();
     for (const o of orgs) subtrees.set(o.org_id, await subtreeIds(tx, o.org_id));
     let computed = 0;
-    for (const leaf of leaves.filter((l) => l.method === 'metric' && l.metric_code)) {
-      const m = s.registry.metrics.get(leaf.metric_code!);
-      const values: { orgId: number; value: number | null }[] = [];
-      for (const o of orgs) {
-        const v = m ? await m.compute(tx as never, { orgIds: subtrees.get(o.org_id)!, from: round.period_from, to: round.period_to }) : { value: null };
-        values.push({ orgId: o.org_id, value: v.value });
-        await atx(tx).updateTable('assessment_scores').set({ metric_value: v.value, numerator: v.numerator ?? null, denominator: v.denominator ?? null, computed_at: now }).where('round_id', '=', id).where('org_id', '=', o.org_id).where('node_id', '=', leaf.id).execute();
-        computed++;
-      }
-      const rule = leaf.rule as ScoringRule;
-      const points = Number(leaf.points);
-      const unit = m?.unit === 'percent' ? '%' : '';
-      const results = rule.kind === 'rank' ? scoreRank(values, rule as RankRule, points, m?.higherIsBetter ?? true, unit) : new Map(values.map((v) => [v.orgId, scoreMetric(rule as MetricRule, v.value, points, m?.higherIsBetter ?? true, unit)]));
-      for (const [orgId, r] of results) await storeResult(tx, id, orgId, leaf.id, r);
+    for (const leaf of leaves) {
+      const m = leaf.method === 'metric' && leaf.metric_code ? s.registry.metrics.get(leaf.metric_code) : undefined;
+      // What the score was computed under, kept beside it (reproducible after publication).
+      const snapshot = { method: leaf.method, points: Number(leaf.points), rule: leaf.rule, metric: m ? { code: m.code, name: m.name.zh, unit: m.unit, higherIsBetter: m.higherIsBetter } : null };
+      await atx(tx).updateTable('assessment_scores').set({ rule_snapshot: JSON.stringify(snapshot) }).where('round_id', '=', id).where('node_id', '=', leaf.id).execute();
     }
-    for (const o of orgs) await scoreManualLeaves(tx, id, o.org_id, leaves);
+    const period = { from: round.period_from, to: round.period_to };
+    for (const leaf of leaves.filter((l) => l.method === 'metric' && l.metric_code)) computed += await computeMetricLeaf(tx, id, leaf, s.registry.metrics.get(leaf.metric_code!), subtrees, period, now);
+    await scoreSheetLeaves(tx, id, orgs.map((o) => o.org_id), leaves, surveyLookup(tx, round));
     await audit(tx, actor, { action: 'assessment.round.compute', entityType: 'assessment_round', entityId: id, orgId: round.org_id, after: { values: computed, at: now } });
     return { computed, organisations: orgs.length };
   });
-}
-
-const storeResult = (tx: Tx, roundId: number, orgId: number, nodeId: number, r: LeafResult) =>
-  atx(tx).updateTable('assessment_scores').set({ score: r.score, status: r.status, explanation: r.explanation }).where('round_id', '=', roundId).where('org_id', '=', orgId).where('node_id', '=', nodeId).execute();
-
-/**
- * Manual leaves score from the reviewer, else the self-assessment. A veto leaf (一票否决)
- * carries no points: its self or review value 1 means the condition occurred.
- */
-async function scoreManualLeaves(tx: Tx, roundId: number, orgId: number, leaves: Awaited<ReturnType<typeof leavesOf>>) {
-  const rows = await atx(tx).selectFrom('assessment_scores').selectAll().where('round_id', '=', roundId).where('org_id', '=', orgId).execute();
-  for (const leaf of leaves) {
-    const row = rows.find((r) => r.node_id === leaf.id);
-    if (!row) continue;
-    if (leaf.method === 'manual') {
-      await storeResult(tx, roundId, orgId, leaf.id, scoreManual({ self: row.self_score == null ? null : Number(row.self_score), reviewer: row.review_score == null ? null : Number(row.review_score) }, Number(leaf.points)));
-    } else if (leaf.method === 'survey') {
-      await storeResult(tx, roundId, orgId, leaf.id, { status: 'not_applicable', score: null, explanation: '本轮尚无该单位的满意度调查结果，不计入' });
-    } else if (leaf.method === 'veto') {
-      const triggered = Number(row.review_score ?? row.self_score ?? 0) === 1;
-      await storeResult(tx, roundId, orgId, leaf.id, { status: 'not_applicable', score: null, explanation: triggered ? `一票否决：${row.review_note ?? row.self_note ?? ''}` : '未发生一票否决情形' });
-    }
-  }
 }
 
 /** One organisation's sheet: each leaf with its points, method, value, self and review scores. */
@@ -143,16 +129,11 @@ export async function orgSheet(s: Services, actor: Actor, id: number, orgId: num
   if (!round) throw notFound(ROUND);
   const member = await adb(s.db).selectFrom('assessment_round_orgs').selectAll().where('round_id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
   if (!member) throw notFound({ zh: '被考核单位', en: 'Assessed organisation' }, 'orgId');
-  // The office sees every sheet of its round; an assessed organisation sees its own.
-  try {
-    await assertOrgInScope(s.db, actor, 'assessment.read', round.org_id, ROUND);
-  } catch {
-    await assertOrgInScope(s.db, actor, 'assessment.self', orgId, ROUND);
-  }
+  await sheetReader(s.db, actor, round, orgId);
   const items = await adb(s.db)
     .selectFrom('assessment_scores as sc')
     .innerJoin('assessment_nodes as n', 'n.id', 'sc.node_id')
-    .select(['n.id as node_id', 'n.code', 'n.title', 'n.points', 'n.method', 'n.metric_code', 'n.rule', 'sc.metric_value', 'sc.numerator', 'sc.denominator', 'sc.computed_at', 'sc.self_score', 'sc.self_note', 'sc.review_score', 'sc.review_note', 'sc.score', 'sc.status', 'sc.explanation'])
+    .select(['n.id as node_id', 'n.code', 'n.title', 'n.points', 'n.method', 'n.metric_code', 'n.rule', 'sc.metric_value', 'sc.numerator', 'sc.denominator', 'sc.computed_at', 'sc.self_score', 'sc.self_note', 'sc.review_score', 'sc.review_note', 'sc.score', 'sc.status', 'sc.explanation', 'sc.returned_reason', 'sc.record_type'])
     .where('sc.round_id', '=', id)
     .where('sc.org_id', '=', orgId)
     .orderBy('n.level')
@@ -174,11 +155,14 @@ export async function submitSelf(s: Services, actor: Actor, id: number, input: S
     if (!round) throw notFound(ROUND);
     const member = await memberOf(tx, id, input.orgId);
     if (!member) throw notFound({ zh: '被考核单位', en: 'Assessed organisation' }, 'orgId');
-    if (round.status !== 'open' || member.status !== 'pending') throw conflict('self_closed', { zh: '自评材料已报送，不能再修改', en: 'The self-assessment is already submitted' });
+    if (round.status !== 'open' || (member.status !== 'pending' && member.status !== 'returned')) throw conflict('self_closed', { zh: '自评材料已报送，不能再修改', en: 'The self-assessment is already submitted' });
     const leaves = await leavesOf(tx, round.system_id);
+    // A sheet sent back reopens only the items sent back.
+    const reopened = member.status === 'returned' ? new Set((await atx(tx).selectFrom('assessment_scores').select('node_id').where('round_id', '=', id).where('org_id', '=', input.orgId).where('returned_reason', 'is not', null).execute()).map((r) => r.node_id)) : null;
     for (const [i, item] of input.items.entries()) {
       const leaf = leaves.find((l) => l.id === item.nodeId);
       if (!leaf || (leaf.method !== 'manual' && leaf.method !== 'veto')) throw badInput('not_self_assessed', `items.${i}.nodeId`, { zh: '该指标不由自评打分', en: 'That indicator is not self-assessed' });
+      if (reopened && !reopened.has(leaf.id)) throw conflict('item_not_returned', { zh: `"${leaf.code}"未被退回补充，不能修改`, en: 'Only the items sent back can be changed' }, `items.${i}.nodeId`);
       const problem = leaf.method === 'veto' ? (item.score === 0 || item.score === 1 ? null : '一票否决项填 1（发生）或 0（未发生）') : manualScoreProblem(item.score, Number(leaf.points));
       if (problem) throw badInput('invalid_score', `items.${i}.score`, { zh: problem, en: 'Score out of range' });
       await atx(tx).updateTable('assessment_scores').set({ self_score: item.score, self_note: item.note }).where('round_id', '=', id).where('org_id', '=', input.orgId).where('node_id', '=', leaf.id).execute();
@@ -189,7 +173,7 @@ export async function submitSelf(s: Services, actor: Actor, id: number, input: S
       await atx(tx).updateTable('assessment_round_orgs').set({ status: 'submitted', submitted_on: s.today() }).where('round_id', '=', id).where('org_id', '=', input.orgId).execute();
       if (member.deadline_id) await closeDeadline(s, tx, actorForAudit(actor), member.deadline_id, '已报送自评材料');
     }
-    await scoreManualLeaves(tx, id, input.orgId, leaves);
+    await scoreSheetLeaves(tx, id, [input.orgId], leaves, surveyLookup(tx, round));
     await audit(tx, actor, { action: input.submit ? 'assessment.self.submit' : 'assessment.self.save', entityType: 'assessment_round', entityId: id, orgId: input.orgId, after: input });
     return { ok: true, submitted: !!input.submit };
   });
@@ -215,9 +199,35 @@ export async function reviewOrg(s: Services, actor: Actor, id: number, input: St
       await atx(tx).updateTable('assessment_scores').set({ review_score: item.score, review_note: item.note ?? null }).where('round_id', '=', id).where('org_id', '=', input.orgId).where('node_id', '=', leaf.id).execute();
     }
     await atx(tx).updateTable('assessment_round_orgs').set({ status: 'reviewed', reviewed_on: s.today() }).where('round_id', '=', id).where('org_id', '=', input.orgId).execute();
-    await scoreManualLeaves(tx, id, input.orgId, leaves);
+    await scoreSheetLeaves(tx, id, [input.orgId], leaves, surveyLookup(tx, round));
     await audit(tx, actor, { action: 'assessment.review', entityType: 'assessment_round', entityId: id, orgId: input.orgId, after: input });
     return { ok: true };
+  });
+}
+
+/**
+ * The office sends items of a submitted sheet back for completion (退回补充) — once per sheet;
+ * the organisation gets a supervised deadline to resubmit those items.
+ */
+export async function returnItems(s: Services, actor: Actor, id: number, input: Static<typeof ReturnIn>) {
+  return s.tx(async (tx) => {
+    const round = await loadRound(tx, actor, id, 'assessment.manage');
+    if (round.status !== 'open') throw conflict('round_published', { zh: '考核结果已公布', en: 'The round is published' });
+    const member = await memberOf(tx, id, input.orgId);
+    if (!member) throw notFound({ zh: '被考核单位', en: 'Assessed organisation' }, 'orgId');
+    if (member.returned_on) throw conflict('already_returned', { zh: `该单位的自评材料已于 ${member.returned_on} 退回补充过一次，不能再次退回，请直接审核`, en: 'A sheet can be sent back only once' });
+    if (member.status !== 'submitted') throw conflict('not_submitted', { zh: '该单位尚未报送自评材料（或已审核）', en: 'Not submitted, or already reviewed' });
+    const leaves = await leavesOf(tx, round.system_id);
+    for (const [i, item] of input.items.entries()) {
+      const leaf = leaves.find((l) => l.id === item.nodeId);
+      if (!leaf || (leaf.method !== 'manual' && leaf.method !== 'veto')) throw badInput('not_returnable', `items.${i}.nodeId`, { zh: '只能退回由自评打分的指标', en: 'Only self-assessed indicators can be sent back' });
+      await atx(tx).updateTable('assessment_scores').set({ returned_reason: item.reason }).where('round_id', '=', id).where('org_id', '=', input.orgId).where('node_id', '=', leaf.id).execute();
+    }
+    const org = await tx.selectFrom('orgs').select(['name', 'region_code']).where('id', '=', input.orgId).executeTakeFirstOrThrow();
+    const d = await startDeadline(s, tx, actorForAudit(actor), { module: 'assessment', kind: 'assessment.resubmit', title: `补充报送自评材料：${round.name}`, subjectType: 'assessment_round', subjectId: id, orgId: input.orgId, regionCode: org.region_code, startDate: s.today(), ruleKey: 'assessment.return_working_days' });
+    const after = await atx(tx).updateTable('assessment_round_orgs').set({ status: 'returned', returned_on: s.today(), return_reason: input.reason, deadline_id: d.id }).where('round_id', '=', id).where('org_id', '=', input.orgId).returningAll().executeTakeFirstOrThrow();
+    await audit(tx, actor, { action: 'assessment.return', entityType: 'assessment_round', entityId: id, orgId: input.orgId, before: member, after: { ...after, items: input.items } });
+    return { ...after, due: d.due_date };
   });
 }
 
@@ -236,7 +246,7 @@ export async function publishRound(s: Services, actor: Actor, id: number) {
       throw new DomainError({ status: 409, code: 'scores_unsettled', title: '不能公布', detail: `尚有 ${unsettled.length} 项得分未确定（如指标"${leaf?.code}"：${unsettled[0].status === 'invalid' ? '评分规则无效' : '待计算或待打分'}），请先计算指标数据并完成审核`, detail_en: `${unsettled.length} scores are pending or invalid`, extra: { unsettled: unsettled.slice(0, 20) } });
     }
     const cutoffs = round.cutoffs as Cutoffs;
-    const results: { orgId: number; percent: number | null }[] = [];
+    const results: { orgId: number; percent: number | null; grade: Grade | null; vetoed: boolean }[] = [];
     for (const m of members) {
       const rows = await atx(tx).selectFrom('assessment_scores').selectAll().where('round_id', '=', id).where('org_id', '=', m.org_id).execute();
       const scoreOf = (nodeId: number) => rows.find((r) => r.node_id === nodeId)?.score;
@@ -249,13 +259,18 @@ export async function publishRound(s: Services, actor: Actor, id: number) {
         })
         .filter((v): v is NonNullable<typeof v> => !!v);
       const t = totalAndGrade(scored, cutoffs, vetoes);
-      await atx(tx).updateTable('assessment_round_orgs').set({ score: t.score, max: t.max, percent: t.percent, grade: t.grade, vetoed: t.vetoed, reasons: t.reasons }).where('round_id', '=', id).where('org_id', '=', m.org_id).execute();
-      results.push({ orgId: m.org_id, percent: t.percent });
+      const performance_points = performancePoints(t.percent, m.performance_weight == null ? null : Number(m.performance_weight));
+      await atx(tx).updateTable('assessment_round_orgs').set({ score: t.score, max: t.max, percent: t.percent, grade: t.grade, vetoed: t.vetoed, reasons: t.reasons, performance_points }).where('round_id', '=', id).where('org_id', '=', m.org_id).execute();
+      results.push({ orgId: m.org_id, percent: t.percent, grade: t.grade, vetoed: t.vetoed });
     }
-    for (const [orgId, rank] of rankWithinCategory(results)) await atx(tx).updateTable('assessment_round_orgs').set({ rank }).where('round_id', '=', id).where('org_id', '=', orgId).execute();
-    const after = await atx(tx).updateTable('assessment_rounds').set({ status: 'published', published_on: s.today(), version: round.version + 1 }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await audit(tx, actor, { action: 'assessment.round.publish', entityType: 'assessment_round', entityId: id, orgId: round.org_id, before: round, after });
-    return after;
+    const categories = new Map((await tx.selectFrom('orgs').select(['id', 'assessment_category']).where('id', 'in', members.length ? members.map((m) => m.org_id) : [0]).execute()).map((o) => [o.id, o.assessment_category]));
+    const ranks = rankRound(results.map((r) => ({ ...r, category: categories.get(r.orgId) ?? null })));
+    for (const [orgId, rank] of ranks) await atx(tx).updateTable('assessment_round_orgs').set({ rank }).where('round_id', '=', id).where('org_id', '=', orgId).execute();
+    const consequences = await recordConsequences(s, tx, actor, round, results);
+    const frozen = await frozenParams(tx, round.region_code, s.today());
+    const after = await atx(tx).updateTable('assessment_rounds').set({ status: 'published', published_on: s.today(), frozen: JSON.stringify(frozen), version: round.version + 1 }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await audit(tx, actor, { action: 'assessment.round.publish', entityType: 'assessment_round', entityId: id, orgId: round.org_id, before: round, after: { ...after, consequences } });
+    return { ...after, consequences };
   });
 }
 

@@ -2,10 +2,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, withErrors } from '../../core/http/schemas.ts';
-import { CopyIn, NodeIn, NodePatch, ReviewIn, RoundIn, Row, Rows, SelfIn, TemplateIn } from './contract.ts';
+import { CopyIn, NodeIn, NodePatch, RecordsQuery, RectificationIn, ReturnIn, ReviewIn, RoundIn, Row, Rows, SelfIn, TemplateIn } from './contract.ts';
+import { indicatorRecords, verifyRound } from './drilldown.ts';
+import { listConsequences, submitRectification } from './outcomes.ts';
 import { importSystem, systemTemplateXlsx, systemXlsx } from './systems-excel.ts';
 import { XLSX_MIME, sendDownload, uploadedFile } from '../../core/http/files.ts';
-import { computeRound, createRound, getRound, listRounds, orgSheet, publicResults, publishRound, reviewOrg, submitSelf } from './rounds.ts';
+import { computeRound, createRound, getRound, listRounds, orgSheet, publicResults, publishRound, returnItems, reviewOrg, submitSelf } from './rounds.ts';
+import { assessmentReportRoutes } from './report-routes.ts';
 import { addNode, copySystem, createFromTemplate, deleteNode, getSystem, listSystems, publishSystem, updateNode } from './systems.ts';
 
 export const assessmentRoutes: FastifyPluginAsync = async (fastify) => {
@@ -37,6 +40,12 @@ export const assessmentRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/assessment/rounds/:id/sheet', { config: { permission: 'authenticated', resource: 'assessment_round' }, schema: { tags, summary: '某单位的考核表：指标值、自评、审核与得分（考核机构或被考核单位本身）', params: IdParams, querystring: Type.Object({ orgId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: ok() } }, async (req) => orgSheet(s, req.actor!, req.params.id, req.query.orgId));
   app.post('/assessment/rounds/:id/self', { config: { permission: 'assessment.self', resource: 'assessment_round' }, schema: { tags, summary: '被考核单位自评打分并说明（submit=true 报送）', params: IdParams, body: SelfIn, response: ok() } }, async (req) => submitSelf(s, req.actor!, req.params.id, req.body));
   app.post('/assessment/rounds/:id/review', { config: { ...manage, resource: 'assessment_round' }, schema: { tags, summary: '审核自评（与自评分不同的须说明理由）', params: IdParams, body: ReviewIn, response: ok() } }, async (req) => reviewOrg(s, req.actor!, req.params.id, req.body));
+  app.post('/assessment/rounds/:id/return', { config: { ...manage, resource: 'assessment_round' }, schema: { tags, summary: '退回补充：将已报送的自评指标退回单位补充（每单位限一次，重新报送期限纳入电子监察）', params: IdParams, body: ReturnIn, response: ok() } }, async (req) => returnItems(s, req.actor!, req.params.id, req.body));
+  app.get('/assessment/rounds/:id/records', { config: { permission: 'authenticated', resource: 'assessment_round' }, schema: { tags, summary: '指标数据的统计记录（穿透查看：计入的文件、案件等；公布后为冻结时的记录）', params: IdParams, querystring: RecordsQuery, response: ok() } }, async (req) => indicatorRecords(s, req.actor!, req.params.id, req.query));
+  app.get('/assessment/rounds/:id/verify', { config: { permission: 'assessment.read', resource: 'assessment_round' }, schema: { tags, summary: '复核计算：按存储的指标值、评分规则和统计记录重算得分', params: IdParams, response: ok() } }, async (req) => verifyRound(s, req.actor!, req.params.id));
+  app.get('/assessment/rounds/:id/consequences', { config: { permission: 'authenticated', resource: 'assessment_round' }, schema: { tags, summary: '考核结果运用：通报表彰、通报批评并限期整改、连续两年不合格', params: IdParams, response: ok(Rows) } }, async (req) => listConsequences(s, req.actor!, req.params.id));
+  app.post('/assessment/rounds/:id/rectification', { config: { permission: 'assessment.self', resource: 'assessment_round' }, schema: { tags, summary: '报送书面整改意见（考核不合格单位）', params: IdParams, body: RectificationIn, response: ok() } }, async (req) => submitRectification(s, req.actor!, req.params.id, req.body));
   app.post('/assessment/rounds/:id/publish', { config: { ...manage, resource: 'assessment_round' }, schema: { tags, summary: '公布考核结果：总分、等次（一票否决）、排名', params: IdParams, response: ok() } }, async (req) => publishRound(s, req.actor!, req.params.id));
   app.get('/public/assessment/results', { config: { public: true }, schema: { tags, summary: '已公布的法治政府建设考核结果（公开）', response: ok(Rows) } }, async () => publicResults(s));
+  await app.register(assessmentReportRoutes);
 };

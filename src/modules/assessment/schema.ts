@@ -58,12 +58,14 @@ export interface AssessmentRoundTable {
   created_by: number | null;
   created_at: Generated<Date>;
   version: Generated<number>;
+  performance_weight: Num | null;
+  frozen: unknown | null;
 }
 
 export interface AssessmentRoundOrgTable {
   round_id: number;
   org_id: number;
-  status: Generated<'pending' | 'submitted' | 'reviewed'>;
+  status: Generated<'pending' | 'submitted' | 'returned' | 'reviewed'>;
   submitted_on: string | null;
   reviewed_on: string | null;
   deadline_id: number | null;
@@ -74,6 +76,10 @@ export interface AssessmentRoundOrgTable {
   rank: number | null;
   vetoed: Generated<boolean>;
   reasons: Generated<string[]>;
+  returned_on: string | null;
+  return_reason: string | null;
+  performance_weight: Num | null;
+  performance_points: Num | null;
 }
 
 export interface AssessmentScoreTable {
@@ -91,9 +97,28 @@ export interface AssessmentScoreTable {
   score: Num | null;
   status: Generated<'scored' | 'not_applicable' | 'pending' | 'invalid'>;
   explanation: string | null;
+  returned_reason: string | null;
+  rule_snapshot: unknown | null;
+  record_type: string | null;
+  record_ids: number[] | null;
+  counted_ids: number[] | null;
+}
+
+export interface AssessmentConsequenceTable {
+  id: Generated<number>;
+  round_id: number;
+  org_id: number;
+  kind: 'commendation' | 'rectification' | 'consecutive_fail';
+  basis: string;
+  note: string;
+  deadline_id: number | null;
+  status: Generated<'open' | 'done'>;
+  report: string | null;
+  done_on: string | null;
 }
 
 export interface AssessmentTables {
+  assessment_consequences: AssessmentConsequenceTable;
   assessment_rounds: AssessmentRoundTable;
   assessment_round_orgs: AssessmentRoundOrgTable;
   assessment_scores: AssessmentScoreTable;

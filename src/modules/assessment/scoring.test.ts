@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  rankRound,
   type LeafResult,
   type ScoringRule,
   cutoffsProblem,
@@ -369,5 +370,21 @@ describe('ruleProblem', () => {
     expect(ruleProblem({ kind: 'rank', first: 10, step: 0, floor: 0 }, 10)).toMatch(/递减分值须大于零/);
     expect(ruleProblem({ kind: 'rank', first: 10, step: 1, floor: -1 }, 10)).toMatch(/最低得分不能为负数/);
     expect(ruleProblem({ kind: 'rank', first: 5, step: 1, floor: 6 }, 10)).toMatch(/不能超过第一名得分/);
+  });
+});
+
+describe('ranks of a round', () => {
+  const r = (orgId: number, percent: number | null, category: string | null, vetoed = false) => ({ orgId, percent, category, vetoed });
+  it('ranks within each category', () => {
+    const ranks = rankRound([r(1, 90, '市直部门'), r(2, 95, '市直部门'), r(3, 80, '县（市、区）政府'), r(4, 85, '县（市、区）政府')]);
+    expect([...ranks.entries()].sort((a, b) => a[0] - b[0])).toEqual([[1, 2], [2, 1], [3, 2], [4, 1]]);
+  });
+  it('puts a vetoed organisation after every unvetoed one of its category', () => {
+    const ranks = rankRound([r(1, 99, 'A', true), r(2, 70, 'A'), r(3, 60, 'A'), r(4, 50, 'A', true)]);
+    expect([ranks.get(2), ranks.get(3), ranks.get(1), ranks.get(4)]).toEqual([1, 2, 3, 4]);
+  });
+  it('keeps ties and leaves organisations without a percentage unranked', () => {
+    const ranks = rankRound([r(1, 90, null), r(2, 90, null), r(3, null, null)]);
+    expect([ranks.get(1), ranks.get(2), ranks.has(3)]).toEqual([1, 1, false]);
   });
 });

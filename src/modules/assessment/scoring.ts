@@ -385,3 +385,21 @@ export function rankWithinCategory(results: { orgId: number; percent: number | n
   });
   return out;
 }
+
+/**
+ * Ranks of a round: within each category of assessed organisations (市直部门, 县（市、区）政府 …),
+ * and within it a vetoed organisation (一票否决) after every organisation not vetoed, whatever
+ * its percentage — a veto caps the grade, so it cannot rank above an unvetoed peer.
+ */
+export function rankRound(results: { orgId: number; percent: number | null; category: string | null; vetoed: boolean }[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const categories = new Map<string, typeof results>();
+  for (const r of results) categories.set(r.category ?? '', [...(categories.get(r.category ?? '') ?? []), r]);
+  for (const group of categories.values()) {
+    const clear = group.filter((r) => !r.vetoed);
+    const ranked = rankWithinCategory(clear);
+    for (const [orgId, rank] of ranked) out.set(orgId, rank);
+    for (const [orgId, rank] of rankWithinCategory(group.filter((r) => r.vetoed))) out.set(orgId, ranked.size + rank);
+  }
+  return out;
+}

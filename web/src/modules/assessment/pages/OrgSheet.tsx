@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, message } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { FileWordOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { get, qs } from '../../../core/api';
 import { useAuth } from '../../../core/auth';
@@ -10,8 +11,10 @@ import { ErrorAlert } from '../../../core/components';
 import { MethodTag } from '../components';
 import { useSubmit } from '../useSubmit';
 import { pts } from '../api';
+import { reportDocxUrl } from '../reports-api';
 import { ORG_STATUS, ROUND_STATUS, SCORE_STATUS, day, num, type Sheet, type SheetItem } from '../rounds-api';
 import { GradeTag } from './RoundDetail';
+import { ConsequencesPanel, RecordsDrawer, ReturnButton } from './SheetExtras';
 
 type Entry = { score: number | null; note: string };
 type Entries = Record<number, Entry>;
@@ -39,7 +42,11 @@ function SheetBody({ sheet, roundId, orgId }: { sheet: Sheet; roundId: number; o
   const { can } = useAuth();
   const { submit, busy } = useSubmit();
   const open = sheet.round.status === 'open';
-  const selfMode = open && sheet.org.status === 'pending' && can('assessment.self');
+  const returned = sheet.org.status === 'returned';
+  const selfMode = open && (sheet.org.status === 'pending' || returned) && can('assessment.self');
+  // A sheet sent back reopens only the items sent back.
+  const editable = (i: SheetItem) => selfAssessed(i) && (!returned || !!i.returned_reason);
+  const [drill, setDrill] = useState<SheetItem | null>(null);
   const reviewMode = open && sheet.org.status === 'submitted' && can('assessment.manage');
   const [self, setSelf] = useState<Entries>(() =>
     Object.fromEntries(sheet.items.filter(selfAssessed).map((i) => [i.node_id, { score: numOrNull(i.self_score), note: i.self_note ?? '' }])),
@@ -50,7 +57,7 @@ function SheetBody({ sheet, roundId, orgId }: { sheet: Sheet; roundId: number; o
   const setOne = (set: typeof setSelf, nodeId: number, patch: Partial<Entry>) => set((m) => ({ ...m, [nodeId]: { ...m[nodeId], ...patch } }));
 
   const saveSelf = async (submitNow: boolean) => {
-    const filled = sheet.items.filter(selfAssessed).filter((i) => self[i.node_id]?.score != null);
+    const filled = sheet.items.filter(editable).filter((i) => self[i.node_id]?.score != null);
     const noNote = filled.find((i) => (self[i.node_id].note ?? '').trim().length < 2);
     if (noNote) {
       message.error(`"${noNote.code}"已打分，请填写自评说明（至少 2 个字）`);
@@ -99,6 +106,11 @@ function SheetBody({ sheet, roundId, orgId }: { sheet: Sheet; roundId: number; o
             <div>{num(i.metric_value)}</div>
             {i.numerator != null && i.denominator != null && <div style={{ fontSize: 12, color: '#888' }}>{num(i.numerator)} / {num(i.denominator)}</div>}
             {i.computed_at && <div style={{ fontSize: 12, color: '#888' }}>{day(i.computed_at)}</div>}
+            {i.record_type && (
+              <Button data-testid={`sheet-records-${i.node_id}`} type="link" size="small" style={{ padding: 0 }} onClick={() => setDrill(i)}>
+                查看统计记录
+              </Button>
+            )}
           </Tooltip>
         ),
     },
@@ -107,10 +119,11 @@ function SheetBody({ sheet, roundId, orgId }: { sheet: Sheet; roundId: number; o
       key: 'self',
       width: selfMode ? 260 : 180,
       render: (_, i) => {
-        if (selfMode && selfAssessed(i)) {
+        if (selfMode && editable(i)) {
           const e = self[i.node_id];
           return (
             <Space direction="vertical" size={4} style={{ width: '100%' }}>
+              {i.returned_reason && <Tag color="orange">退回补充：{i.returned_reason}</Tag>}
               <ScoreInput item={i} testId={`self-score-${i.node_id}`} value={e.score} onChange={(score) => setOne(setSelf, i.node_id, { score })} />
               <Input.TextArea data-testid={`self-note-${i.node_id}`} size="small" autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} placeholder="自评说明" value={e.note} onChange={(ev) => setOne(setSelf, i.node_id, { note: ev.target.value })} />
             </Space>
@@ -119,6 +132,7 @@ function SheetBody({ sheet, roundId, orgId }: { sheet: Sheet; roundId: number; o
         if (i.self_score == null && !i.self_note) return '—';
         return (
           <>
+            {i.returned_reason && <Tag color="orange">曾退回补充：{i.returned_reason}</Tag>}
             <div>{scoreShown(i, i.self_score)}</div>
             {i.self_note && <div style={{ fontSize: 12, color: '#888' }}>{i.self_note}</div>}
           </>
@@ -180,7 +194,13 @@ function SheetBody({ sheet, roundId, orgId }: { sheet: Sheet; roundId: number; o
           <GradeTag org={{ grade: o.grade ?? null, vetoed: !!o.vetoed, reasons: o.reasons ?? [] }} /> {o.rank != null ? `第 ${o.rank} 名` : ''}
         </Descriptions.Item>
       </Descriptions>
-      {selfMode && <Alert type="info" showIcon message="请对“自评审核”和“一票否决”指标逐项打分并说明；保存后可继续修改，报送后交考核机构审核。" />}
+      {selfMode && !returned && <Alert type="info" showIcon message="请对“自评审核”和“一票否决”指标逐项打分并说明；保存后可继续修改，报送后交考核机构审核。" />}
+      {returned && <Alert data-testid="sheet-returned" type="warning" showIcon message={`考核机构于 ${day(o.returned_on)} 退回补充：${o.return_reason ?? ''}`} description="只能修改被退回的指标；补充后重新报送（退回以一次为限）。" />}
+      {o.performance_weight != null && (
+        <Typography.Text type="secondary">
+          考核结果占绩效考核分值 {num(o.performance_weight)}%{o.performance_points != null ? `，折合 ${num(o.performance_points)} 分` : ''}
+        </Typography.Text>
+      )}
       {reviewMode && <Alert type="info" showIcon message="审核分默认同自评分；修改的指标须说明理由。审核完成后计入得分。" />}
       <Table<SheetItem>
         rowKey="node_id"
@@ -199,11 +219,14 @@ function SheetBody({ sheet, roundId, orgId }: { sheet: Sheet; roundId: number; o
           </Popconfirm>
         </Space>
       )}
+      {reviewMode && !o.returned_on && <ReturnButton roundId={roundId} orgId={orgId} items={sheet.items.filter(selfAssessed)} />}
       {reviewMode && (
         <Popconfirm title="审核完成？" description="审核后计入得分，不能再修改" okText="完成" onConfirm={saveReview}>
           <Button data-testid="review-submit" type="primary" loading={busy}>审核完成</Button>
         </Popconfirm>
       )}
+      {sheet.round.status === 'published' && <ConsequencesPanel roundId={roundId} orgId={orgId} />}
+      <RecordsDrawer roundId={roundId} orgId={orgId} item={drill} onClose={() => setDrill(null)} />
     </Space>
   );
 }
@@ -215,7 +238,11 @@ export function OrgSheetPage() {
   const orgId = Number(params.orgId);
   const q = useQuery({ queryKey: ['assessment', 'sheet', id, orgId], queryFn: () => get<Sheet>(`/api/assessment/rounds/${id}/sheet${qs({ orgId })}`), enabled: id > 0 && orgId > 0 });
   return (
-    <PageContainer title={q.data ? `考核表：${q.data.org.name}` : '考核表'} onBack={() => history.back()}>
+    <PageContainer
+      title={q.data ? `考核表：${q.data.org.name}` : '考核表'}
+      onBack={() => history.back()}
+      extra={q.data?.round.status === 'published' && <Button data-testid="sheet-docx" icon={<FileWordOutlined />} href={reportDocxUrl(id, orgId)}>下载结果通报（Word）</Button>}
+    >
       <ErrorAlert error={q.error} />
       {q.isLoading && <Typography.Text type="secondary">加载中…</Typography.Text>}
       {q.data && <SheetBody key={q.dataUpdatedAt} sheet={q.data} roundId={id} orgId={orgId} />}

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
-import { CalculatorOutlined, SendOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, FundOutlined, SendOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import * as echarts from 'echarts/core';
@@ -13,6 +13,7 @@ import { get } from '../../../core/api';
 import { useAuth } from '../../../core/auth';
 import { ErrorAlert } from '../../../core/components';
 import { useSubmit } from '../useSubmit';
+import { ConsequencesPanel, VerifyButton } from './SheetExtras';
 import { GRADE_COLOR, GRADE_TEXT, ORG_STATUS, ROUND_STATUS, day, num, type RoundDetail, type RoundOrg } from '../rounds-api';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -52,6 +53,7 @@ function PercentChart({ orgs }: { orgs: RoundOrg[] }) {
 export function RoundDetailPage() {
   const id = Number(useParams().id);
   const { can } = useAuth();
+  const navigate = useNavigate();
   const q = useRound(id);
   const { submit, busy } = useSubmit();
   const [computed, setComputed] = useState<{ computed: number; organisations: number }>();
@@ -70,15 +72,17 @@ export function RoundDetailPage() {
       onBack={() => history.back()}
       tags={r && <Tag color={ROUND_STATUS[r.status]?.color}>{ROUND_STATUS[r.status]?.text ?? r.status}</Tag>}
       extra={
-        manage &&
-        open && (
-          <Space>
-            <Button data-testid="round-compute" icon={<CalculatorOutlined />} loading={busy} onClick={compute}>计算指标数据</Button>
-            <Popconfirm title="公布考核结果？" description="公布后计算总分、等次和排名，不能再修改" onConfirm={publish} okText="公布">
-              <Button data-testid="round-publish" type="primary" icon={<SendOutlined />} loading={busy}>公布结果</Button>
-            </Popconfirm>
-          </Space>
-        )
+        <Space>
+          <Button data-testid="round-dashboard" icon={<FundOutlined />} onClick={() => navigate(`/assessment/rounds/${id}/dashboard`)}>考核分析</Button>
+          {manage && open && (
+            <>
+              <Button data-testid="round-compute" icon={<CalculatorOutlined />} loading={busy} onClick={compute}>计算指标数据</Button>
+              <Popconfirm title="公布考核结果？" description="公布后计算总分、等次和排名，不能再修改" onConfirm={publish} okText="公布">
+                <Button data-testid="round-publish" type="primary" icon={<SendOutlined />} loading={busy}>公布结果</Button>
+              </Popconfirm>
+            </>
+          )}
+        </Space>
       }
     >
       <ErrorAlert error={q.error} />
@@ -91,8 +95,15 @@ export function RoundDetailPage() {
             <Descriptions.Item label="自评期限">{day(r.self_due)}</Descriptions.Item>
             <Descriptions.Item label="审核期限">{day(r.review_due)}</Descriptions.Item>
             <Descriptions.Item label="被考核单位">
-              {r.orgs.length} 个（待自评 {counts.pending ?? 0}，已报送 {counts.submitted ?? 0}，已审核 {counts.reviewed ?? 0}）
+              {r.orgs.length} 个（待自评 {counts.pending ?? 0}，退回补充 {counts.returned ?? 0}，已报送 {counts.submitted ?? 0}，已审核 {counts.reviewed ?? 0}）
             </Descriptions.Item>
+            {r.frozen && (
+              <Descriptions.Item label="冻结的规则参数" span={3}>
+                {Object.entries(r.frozen).map(([k, v]) => (
+                  <Tag key={k}>{k} = {JSON.stringify(v.value)}（{v.jurisdiction}，{v.effectiveFrom} 起，第 {v.version} 版）</Tag>
+                ))}
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {computed && (
             <Alert data-testid="round-computed" type="success" showIcon closable onClose={() => setComputed(undefined)} message={`已计算 ${computed.computed} 项指标数据（${computed.organisations} 个单位）`} />
@@ -102,6 +113,8 @@ export function RoundDetailPage() {
               <PercentChart orgs={r.orgs} />
             </Card>
           )}
+          {r.status === 'published' && <ConsequencesPanel roundId={id} />}
+          {can('assessment.read') && <VerifyButton roundId={id} />}
           <Table<RoundOrg>
             rowKey="org_id"
             size="middle"
@@ -126,6 +139,7 @@ export function RoundDetailPage() {
               { title: '得分', key: 'score', width: 120, align: 'right', render: (_, o) => (o.score == null ? '—' : `${num(o.score)} / ${num(o.max)}`) },
               { title: '得分率', dataIndex: 'percent', width: 90, align: 'right', render: (v) => (v == null ? '—' : `${num(v)}%`) },
               { title: '等次', key: 'grade', width: 150, render: (_, o) => <GradeTag org={o} /> },
+              { title: '占绩效考核', key: 'performance', width: 120, align: 'right', render: (_, o) => (o.performance_weight == null ? '—' : `${num(o.performance_points)} / ${num(o.performance_weight)}`) },
               { title: '', key: 'sheet', width: 90, render: (_, o) => <Link data-testid={`round-sheet-${o.org_id}`} to={`/assessment/rounds/${id}/sheet/${o.org_id}`}>考核表</Link> },
             ]}
           />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Radio, Select, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import type { Dayjs } from 'dayjs';
@@ -29,6 +29,7 @@ interface RoundForm {
   orgIds?: number[];
   selfDue: Dayjs;
   reviewDue: Dayjs;
+  performanceWeight?: number | null;
 }
 
 /** 组织考核: a published system, the assessed organisations (a category or a list) and the timetable. */
@@ -47,6 +48,7 @@ function RoundModal({ open, onClose }: { open: boolean; onClose: () => void }) {
       ...(v.by === 'category' ? { category: v.category!.trim() } : { orgIds: v.orgIds }),
       selfDue: v.selfDue.format('YYYY-MM-DD'),
       reviewDue: v.reviewDue.format('YYYY-MM-DD'),
+      ...(v.performanceWeight != null ? { performanceWeight: v.performanceWeight } : {}),
     };
     const round = await submit<{ id: number; assessed: number }>('/api/assessment/rounds', body, '已组织考核');
     if (round) navigate(`/assessment/rounds/${round.id}`);
@@ -112,6 +114,9 @@ function RoundModal({ open, onClose }: { open: boolean; onClose: () => void }) {
         ]}
       >
         <DatePicker data-testid="round-create-review-due" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="performanceWeight" label="占绩效考核分值（%）" extra="留空按下限：省直部门不低于5%，市（州）、县（市）政府不低于2%（吉林省指标体系 九、（三）1.）">
+        <InputNumber min={0.5} max={100} step={0.5} style={{ width: '100%' }} />
       </Form.Item>
     </FormModal>
   );
