@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db/client.ts';
 import { DomainError } from '../http/errors.ts';
 import type { RuleParamTable } from '../db/tables.ts';
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { RuleParamSeed } from './types.ts';
 
 export const NATIONAL = '000000';
@@ -88,4 +88,18 @@ export async function seedRuleParams(tx: Tx, seeds: RuleParamSeed[], defaultFrom
     added++;
   }
   return added;
+}
+
+/**
+ * The value of rule `key` in force on `date` for the region in the SQL expression `regionCode`,
+ * as a scalar subquery (jsonb scalar as text): what resolveRule picks — the most specific
+ * jurisdiction of the region's chain, then the latest start — for use inside a query that
+ * reads many rows of many regions (e.g. a metric's records). Null when none is in force.
+ */
+export function ruleValueSql(key: string, regionCode: RawBuilder<unknown>, date: string): RawBuilder<string | null> {
+  const chain = sql`string_to_array(trim(both '/' from rg.path), '/')`;
+  return sql<string | null>`(select p.value #>> '{}' from rule_params p left join regions rg on rg.code = ${regionCode}
+    where p.key = ${key} and p.effective_from <= ${date}::date and (p.effective_to is null or p.effective_to >= ${date}::date)
+      and (p.jurisdiction = ${NATIONAL} or p.jurisdiction = any(${chain}))
+    order by array_position(${chain}, p.jurisdiction::text) desc nulls last, p.effective_from desc limit 1)`;
 }

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../core/db/client.ts';
 import type { MetricDefinition, MetricValue } from '../../core/metrics/types.ts';
-import { rate } from '../../core/metrics/core-metrics.ts';
+import { rate } from '../../core/metrics/define.ts';
 import { recordSnapshot } from './drilldown.ts';
 import { satisfactionThreshold, surveyPercentFor } from './surveys.ts';
 import { scoreManual, scoreMetric, scoreRank, scoreSurvey, type LeafResult, type MetricRule, type RankRule, type ScoringRule } from './scoring.ts';

@@ -12,7 +12,6 @@
  * when a row is wrong, and exports a system's tree in the same form.
  */
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import type { Services } from '../../core/services.ts';
 import type { Actor } from '../../core/policy/actor.ts';
 import type { Tx } from '../../core/db/client.ts';

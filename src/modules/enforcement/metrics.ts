@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import { day, either, rowMetric, scopeOrgIds as ids, within, type MetricRows } from '../../core/metrics/core-metrics.ts';
+import { day, either, rowMetric, scopeOrgIds as ids, within, type MetricRows } from '../../core/metrics/define.ts';
 import type { MetricDefinition, MetricScope } from '../../core/metrics/types.ts';
-import { NATIONAL, ruleValue } from '../../core/rules/service.ts';
+import { ruleValue, ruleValueSql } from '../../core/rules/service.ts';
 import { ERROR_SITUATIONS } from './oversight-rules.ts';
 import { PENALTY_KIND_LABELS } from './labels.ts';
 
@@ -24,18 +24,8 @@ const onOfficer = { ...enforcement, recordType: 'enforcement_officer' } as const
 /** The cases decided in the period, each in it by its decision day. */
 const decided = (s: MetricScope): MetricRows => ({ id: sql`c.id`, org: sql`c.org_id`, label: caseLabel, from: CASES, where: decidedIn(s), on: sql`c.decided_on`, note: sql`null` });
 
-/**
- * The yearly training hours required of the officer `e` on `date`: the rule parameter of the
- * most specific jurisdiction of the officer's region, then the latest start — in SQL what
- * ruleValue('training.annual_hours', region, date) resolves, so the records can say it.
- */
-const requiredHours = (date: string) => {
-  const chain = sql`string_to_array(trim(both '/' from rg.path), '/')`;
-  return sql`(select (p.value #>> '{}')::numeric from rule_params p left join regions rg on rg.code = e.region_code
-    where p.key = 'training.annual_hours' and p.effective_from <= ${date}::date and (p.effective_to is null or p.effective_to >= ${date}::date)
-      and (p.jurisdiction = ${NATIONAL} or p.jurisdiction = any(${chain}))
-    order by array_position(${chain}, p.jurisdiction::text) desc nulls last, p.effective_from desc limit 1)`;
-};
+/** The yearly training hours required of the officer `e` on `date`, in force for the officer's region. */
+const requiredHours = (date: string) => sql`(${ruleValueSql('training.annual_hours', sql`e.region_code`, date)})::numeric`;
 
 /**
  * Rows: the certified officers; counted: their hours in the year of the period's end reach

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { day, either, rowMetric, scopeOrgIds as ids, within, type MetricRows } from '../../core/metrics/core-metrics.ts';
+import { day, either, rowMetric, scopeOrgIds as ids, within, type MetricRows } from '../../core/metrics/define.ts';
 import type { MetricDefinition, MetricScope } from '../../core/metrics/types.ts';
 
 const DOCS = sql`normative_documents d`;

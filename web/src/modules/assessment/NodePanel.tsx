@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Divider, Empty, Form, Input, InputNumber, Popconfirm, Row, Select, Space, TreeSelect, Typography, message } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { METHOD, UNIT_NAME, flatten, pts, ruleProblem, ruleText, unitSuffix, type Method, type MetricDef, type SystemDetail, type TreeNode } from './api';

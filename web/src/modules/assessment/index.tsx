@@ -1,5 +1,4 @@
-import { BarChartOutlined, TrophyOutlined } from '@ant-design/icons';
-import { SmileOutlined } from '@ant-design/icons';
+import { BarChartOutlined, SmileOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../core/registry';
 import { SystemsPage } from './pages/Systems';
 import { SystemDetailPage } from './pages/SystemDetail';
@@ -7,11 +6,11 @@ import { RoundsPage } from './pages/Rounds';
 import { RoundDetailPage } from './pages/RoundDetail';
 import { OrgSheetPage } from './pages/OrgSheet';
 import { RoundDashboardPage } from './pages/RoundDashboard';
-
 import { SurveysPage } from './pages/Surveys';
 import { SurveyDetailPage } from './pages/SurveyDetail';
 import { PublicSurveysPage } from './public/SurveyList';
 import { PublicSurveyPage, TokenAnswerPage } from './public/SurveyAnswer';
+import { PublicResultsPage } from './public/Results';
 
 const GROUP = '指标考核';
 
@@ -31,6 +30,7 @@ export const assessmentWebModule: WebModule = {
   ],
   // Paths as the server manifest declares them (src/modules/assessment/index.ts publicPages); the answer page is reached by token links.
   publicPages: [
+    { path: '/public/assessment', title: '考核结果', component: PublicResultsPage },
     { path: '/public/assessment/surveys', title: '满意度调查', component: PublicSurveysPage },
     { path: '/public/assessment/surveys/:id', title: '满意度调查', component: PublicSurveyPage },
     { path: '/public/assessment/answer', title: '凭答卷码答卷', component: TokenAnswerPage },
