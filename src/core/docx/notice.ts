@@ -4,9 +4,10 @@
  * in 黑体, tables in 5号仿宋, 发文机关署名 and 成文日期 at the foot, page numbers. The caller
  * gives the content; this gives the layout. Pure: no database, no clock.
  */
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type IFontAttributesProperties } from 'docx';
+import { A4, em, FONTS, fontOf, halfPt, LINE, MARGINS, mmTwips, pageNumberFooter as footer, SIZE, twips, WIDTH } from './gbt9704.ts';
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 
-export const FONTS = { body: '仿宋_GB2312', heading: '黑体', title: '方正小标宋简体', pageNumber: '宋体' } as const;
+export { FONTS } from './gbt9704.ts';
 
 export type NoticeBlock =
   /** 一级标题 ("一、考核结果"): 黑体, no closing punctuation. */
@@ -33,29 +34,8 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-const fontOf = (name: string): IFontAttributesProperties => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
-/** Points → half-points (w:sz), points → twips, millimetres → twips. */
-const halfPt = (pt: number) => Math.round(pt * 2);
-const twips = (pt: number) => Math.round(pt * 20);
-const mmTwips = (v: number) => Math.round((v / 25.4) * 1440);
-
-const SIZE = { title: 22, body: 16, table: 10.5, pageNumber: 14 }; // 2号, 3号, 5号, 4号
-const A4 = { width: mmTwips(210), height: mmTwips(297) };
-const MARGINS = { top: mmTwips(37), bottom: mmTwips(35), left: mmTwips(28), right: mmTwips(26) };
-const WIDTH = A4.width - MARGINS.left - MARGINS.right; // 版心 156 mm
-const LINE = { line: twips(28), lineRule: LineRuleType.EXACT }; // 固定行距 28 磅
-const em = (n: number) => twips(SIZE.body * n);
-
 const run = (text: string, opts: { font?: string; size?: number; bold?: boolean } = {}) =>
   new TextRun({ text, bold: opts.bold, font: opts.font ? fontOf(opts.font) : undefined, size: opts.size ? halfPt(opts.size) : undefined });
-
-function footer(odd: boolean): Footer {
-  // 页码: 4号半角宋体阿拉伯数字，左右各一条一字线；单页居右空一字，双页居左空一字.
-  const side = { [odd ? 'right' : 'left']: twips(SIZE.pageNumber) };
-  return new Footer({
-    children: [new Paragraph({ alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT, indent: side, children: [new TextRun({ font: fontOf(FONTS.pageNumber), size: halfPt(SIZE.pageNumber), children: ['— ', PageNumber.CURRENT, ' —'] })] })],
-  });
-}
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
 

@@ -8,10 +8,8 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   LineRuleType,
   Packer,
-  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
@@ -21,9 +19,9 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  type IFontAttributesProperties,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { A4, em, FONTS, fontOf, halfPt, LINE, MARGINS, mmTwips, pageNumberFooter, SIZE, twips, WIDTH } from '../../core/docx/gbt9704.ts';
 import { badInput } from '../../core/http/errors.ts';
 
 import type { Bulletin, BulletinCounts } from './bulletin-types.ts';
@@ -175,48 +173,8 @@ export async function bulletinXlsx(b: Bulletin): Promise<Buffer> {
 // ---------------------------------------------------------------------------------------
 // Word document (GB/T 9704-2012)
 
-const FANGSONG = '仿宋_GB2312';
-const XIAOBIAOSONG = '方正小标宋简体';
-const SONGTI = '宋体';
 const RED = 'FF0000';
-const font = (name: string): IFontAttributesProperties => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
-
-/** Points → half-points (w:sz) and twips. */
-const hp = (pt: number) => Math.round(pt * 2);
-const tw = (pt: number) => Math.round(pt * 20);
-
-const BODY_PT = 16; // 3号
-const TITLE_PT = 22; // 2号
-const PAGE_NO_PT = 14; // 4号
-const TABLE_PT = 10.5; // 5号
-const LINE_PT = 28; // 固定值 28 磅
-
-/** Millimetres → twips, rounded (A4 comes out as Word's 11906 × 16838). */
-const mm = (v: number) => Math.round((v / 25.4) * 1440);
-const PAGE = { width: mm(210), height: mm(297) };
-const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
-/** 版心宽 156 mm. */
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-
-const exactLine = { line: tw(LINE_PT), lineRule: LineRuleType.EXACT };
-/** n 字 of body text, in twips. */
-const chars = (n: number) => tw(BODY_PT * n);
 const charLength = (s: string) => [...s].length;
-
-function pageNumberFooter(odd: boolean): Footer {
-  // 页码: 4号半角宋体阿拉伯数字，左右各放一条一字线；单页码居右空一字，双页码居左空一字.
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: odd ? { right: tw(PAGE_NO_PT) } : { left: tw(PAGE_NO_PT) },
-        children: [
-          new TextRun({ font: font(SONGTI), size: hp(PAGE_NO_PT), children: ['— ', PageNumber.CURRENT, ' —'] }),
-        ],
-      }),
-    ],
-  });
-}
 
 function cell(text: string, opts: { width: number; bold?: boolean; left?: boolean }): TableCell {
   return new TableCell({
@@ -226,7 +184,7 @@ function cell(text: string, opts: { width: number; bold?: boolean; left?: boolea
       new Paragraph({
         alignment: opts.left ? AlignmentType.LEFT : AlignmentType.CENTER,
         spacing: { line: 240, lineRule: LineRuleType.AUTO },
-        children: [new TextRun({ text, bold: opts.bold, size: hp(TABLE_PT), font: font(FANGSONG) })],
+        children: [new TextRun({ text, bold: opts.bold, size: halfPt(SIZE.table), font: fontOf(FONTS.body) })],
       }),
     ],
   });
@@ -238,7 +196,7 @@ function bulletinTable(b: Bulletin): Table {
   const rateWidth = 1000;
   const last = BULLETIN_COLUMNS.length - 1;
   const widths = BULLETIN_COLUMNS.map((_, i) =>
-    i === 0 ? TEXT_WIDTH - countWidth * (last - 1) - rateWidth : i === last ? rateWidth : countWidth,
+    i === 0 ? WIDTH - countWidth * (last - 1) - rateWidth : i === last ? rateWidth : countWidth,
   );
   const countRow = (label: string, c: BulletinCounts, bold: boolean) =>
     new TableRow({
@@ -250,7 +208,7 @@ function bulletinTable(b: Bulletin): Table {
       ],
     });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
@@ -274,19 +232,19 @@ export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
 
   const mark = `${b.authority}文件`;
   // 发文机关标志: red 小标宋, centred, no wider than 版心 (at most 36 pt a character).
-  const markPt = Math.min(36, Math.floor(((TEXT_WIDTH / 20) * 0.9) / Math.max(1, charLength(mark))));
+  const markPt = Math.min(36, Math.floor(((WIDTH / 20) * 0.9) / Math.max(1, charLength(mark))));
   const body = (text: string) =>
     new Paragraph({
       alignment: AlignmentType.JUSTIFIED,
-      indent: { firstLine: chars(2), firstLineChars: 200 },
-      spacing: exactLine,
+      indent: { firstLine: em(2), firstLineChars: 200 },
+      spacing: LINE,
       children: [new TextRun({ text })],
     });
-  const blank = () => new Paragraph({ spacing: exactLine, children: [] });
+  const blank = () => new Paragraph({ spacing: LINE, children: [] });
 
   // 成文日期右空四字; 发文机关署名以成文日期为准居中.
-  const dateIndent = chars(4);
-  const signIndent = Math.max(0, Math.round(dateIndent + (chars(charLength(date)) - chars(charLength(b.authority))) / 2));
+  const dateIndent = em(4);
+  const signIndent = Math.max(0, Math.round(dateIndent + (em(charLength(date)) - em(charLength(b.authority))) / 2));
 
   const doc = new Document({
     creator: b.authority,
@@ -295,15 +253,15 @@ export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
-        document: { run: { font: font(FANGSONG), size: hp(BODY_PT) } },
+        document: { run: { font: fontOf(FONTS.body), size: halfPt(SIZE.body) } },
       },
     },
     sections: [
       {
         properties: {
           page: {
-            size: { ...PAGE, orientation: PageOrientation.PORTRAIT },
-            margin: { ...MARGIN, header: mm(15), footer: mm(23) },
+            size: { ...A4, orientation: PageOrientation.PORTRAIT },
+            margin: { ...MARGINS, header: mmTwips(15), footer: mmTwips(23) },
           },
         },
         footers: { default: pageNumberFooter(true), even: pageNumberFooter(false) },
@@ -311,15 +269,15 @@ export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
           // 版头: 发文机关标志上边缘至版心上边缘 35 mm.
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            spacing: { before: mm(35), after: 0 },
-            children: [new TextRun({ text: mark, font: font(XIAOBIAOSONG), size: hp(markPt), color: RED })],
+            spacing: { before: mmTwips(35), after: 0 },
+            children: [new TextRun({ text: mark, font: fontOf(FONTS.title), size: halfPt(markPt), color: RED })],
           }),
           blank(),
           blank(),
           // 发文字号 (空二行 below the mark), then the red 分隔线 4 mm beneath it.
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            spacing: exactLine,
+            spacing: LINE,
             border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } },
             children: b.docNumber ? [new TextRun({ text: b.docNumber })] : [],
           }),
@@ -328,8 +286,8 @@ export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
           // 标题: 2号小标宋，居中.
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            spacing: { line: tw(36), lineRule: LineRuleType.EXACT },
-            children: [new TextRun({ text: b.title, font: font(XIAOBIAOSONG), size: hp(TITLE_PT) })],
+            spacing: { line: twips(36), lineRule: LineRuleType.EXACT },
+            children: [new TextRun({ text: b.title, font: fontOf(FONTS.title), size: halfPt(SIZE.title) })],
           }),
           blank(),
           body(`统计期间为${period}。${bulletinSummary(b.totals)}各制定机关规范性文件制定及备案审查情况见下表。`),
@@ -339,13 +297,13 @@ export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             indent: { right: signIndent },
-            spacing: exactLine,
+            spacing: LINE,
             children: [new TextRun({ text: b.authority })],
           }),
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             indent: { right: dateIndent },
-            spacing: exactLine,
+            spacing: LINE,
             children: [new TextRun({ text: date })],
           }),
         ],
