@@ -41,6 +41,7 @@ describe.each(kinds)('assessment: a round end to end from live module data on %s
     expect((await assessor.post('/api/assessment/rounds', { systemId: sys.id, orgIds: [samr, eco], selfDue: later(10), reviewDue: later(20) })).json().code).toBe('system_not_published');
     ok(await assessor.post(`/api/assessment/systems/${sys.id}/publish`, { version: draft.version }));
     expect((await assessor.post('/api/assessment/rounds', { systemId: sys.id, orgIds: [samr, eco], selfDue: later(10), reviewDue: later(5) })).json().code).toBe('dates_out_of_order');
+    expect((await assessor.post('/api/assessment/rounds', { systemId: sys.id, orgIds: [samr, eco], selfDue: later(10), reviewDue: later(20), publishDue: later(15) })).json()).toMatchObject({ code: 'dates_out_of_order', field: 'publishDue' });
     // A county government's result weighs at least 2% in the performance assessment (seed 000 §9(三)1).
     const county = await orgId(env.s, '东湖区人民政府');
     const low = (await assessor.post('/api/assessment/rounds', { systemId: sys.id, orgIds: [county], selfDue: later(10), reviewDue: later(20), performanceWeight: 1 })).json();
@@ -50,9 +51,12 @@ describe.each(kinds)('assessment: a round end to end from live module data on %s
     expect(round.assessed).toBe(2);
 
     // The self-assessment deadline of each assessed organisation is supervised.
-    const deadlines = await env.s.db.selectFrom('deadlines').select(['org_id', 'due_date', 'kind']).where('subject_type', '=', 'assessment_round').where('subject_id', '=', String(round.id)).execute();
+    const deadlines = await env.s.db.selectFrom('deadlines').select(['org_id', 'due_date', 'kind']).where('subject_type', '=', 'assessment_round').where('subject_id', '=', String(round.id)).where('kind', '=', 'assessment.self').execute();
     expect(deadlines.map((d) => d.org_id).sort()).toEqual([samr, eco].sort());
     expect(deadlines.every((d) => d.due_date === later(10))).toBe(true);
+    // … and so are the office's review and publication (publication defaults to the review day).
+    const office = () => env.s.db.selectFrom('deadlines').select(['kind', 'due_date', 'status']).where('subject_type', '=', 'assessment_round').where('subject_id', '=', String(round.id)).where('kind', 'in', ['assessment.review', 'assessment.publish']).orderBy('kind').execute();
+    expect((await office()).map((d) => [d.kind, d.due_date])).toEqual([['assessment.publish', later(20)], ['assessment.review', later(20)]]);
 
     expect(ok(await assessor.post(`/api/assessment/rounds/${round.id}/compute`))).toMatchObject({ organisations: 2 });
     const sheet = ok(await legal.get(`/api/assessment/rounds/${round.id}/sheet?orgId=${samr}`));
@@ -107,6 +111,7 @@ describe.each(kinds)('assessment: a round end to end from live module data on %s
     ok(await assessor.post(`/api/assessment/rounds/${round.id}/review`, { orgId: eco, items: [] }));
     const published = ok(await assessor.post(`/api/assessment/rounds/${round.id}/publish`));
     expect(Object.keys(published.frozen)).toEqual(expect.arrayContaining(['assessment.grade_cutoffs', 'assessment.rectification_days']));
+    expect((await office()).map((d) => d.status)).toEqual(['closed', 'closed']);
 
     const result = ok(await assessor.get(`/api/assessment/rounds/${round.id}`));
     const s1 = result.orgs.find((o: any) => o.org_id === samr);

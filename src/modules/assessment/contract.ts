@@ -41,6 +41,7 @@ export const RoundIn = Type.Object(
     periodTo: Type.Optional(IsoDate),
     selfDue: IsoDate,
     reviewDue: IsoDate,
+    publishDue: Type.Optional(IsoDate),
     performanceWeight: Type.Optional(Type.Number({ minimum: 0.5, maximum: 100, description: '考核结果在绩效考核中所占分值（%）；省直部门不低于5%，市县政府不低于2%' })),
   },
   { additionalProperties: false },

@@ -36,6 +36,8 @@ export async function createRound(s: Services, actor: Actor, input: Static<typeo
   for (const [k, v] of [['selfDue', input.selfDue], ['reviewDue', input.reviewDue]] as const) if (!isValidIsoDate(v)) throw badInput('invalid_date', k, { zh: `日期无效：${v}`, en: `Invalid date ${v}` });
   if (input.selfDue <= today) throw badInput('date_in_past', 'selfDue', { zh: '自评截止日须晚于今天', en: 'The self-assessment due date must be after today' });
   if (input.reviewDue < input.selfDue) throw badInput('dates_out_of_order', 'reviewDue', { zh: '审核截止日不能早于自评截止日', en: 'The review is due before the self-assessment' });
+  if (input.publishDue && !isValidIsoDate(input.publishDue)) throw badInput('invalid_date', 'publishDue', { zh: `日期无效：${input.publishDue}`, en: `Invalid date ${input.publishDue}` });
+  if (input.publishDue && input.publishDue < input.reviewDue) throw badInput('dates_out_of_order', 'publishDue', { zh: '公布日期不能早于审核截止日', en: 'Publication is due before the review' });
   if (!input.orgIds?.length && !input.category) throw badInput('no_assessed_orgs', 'orgIds', { zh: '请指定被考核单位或其类别', en: 'Name the assessed organisations or their category' });
   return s.tx(async (tx) => {
     const orgId = actor.currentOrgId ?? actor.orgId;
@@ -71,6 +73,11 @@ export async function createRound(s: Services, actor: Actor, input: Static<typeo
       .values({ org_id: orgId, region_code: region, system_id: sys.id, name: input.name ?? `${sys.year}年度法治政府建设考核`, year: sys.year, period_from: input.periodFrom ?? `${sys.year}-01-01`, period_to: input.periodTo ?? `${sys.year}-12-31`, self_due: input.selfDue, review_due: input.reviewDue, cutoffs: JSON.stringify({ excellent, good, pass }), performance_weight: input.performanceWeight ?? null, created_by: actor.userId })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // The office's own steps of the timetable are supervised too: the review, then publication.
+    const officeDeadline = (kind: string, title: string, dueOn: string) => startDeadline(s, tx, actorForAudit(actor), { module: 'assessment', kind, title: `${title}：${round.name}`, subjectType: 'assessment_round', subjectId: round.id, orgId, regionCode: region, startDate: today, dueOn });
+    const review = await officeDeadline('assessment.review', '审核自评材料', input.reviewDue);
+    const publish = await officeDeadline('assessment.publish', '公布考核结果', input.publishDue ?? input.reviewDue);
+    await atx(tx).updateTable('assessment_rounds').set({ publish_due: input.publishDue ?? input.reviewDue, review_deadline_id: review.id, publish_deadline_id: publish.id }).where('id', '=', round.id).execute();
     const leaves = await leavesOf(tx, sys.id);
     for (const o of assessed) {
       const d = await startDeadline(s, tx, actorForAudit(actor), { module: 'assessment', kind: 'assessment.self', title: `报送自评：${round.name}`, subjectType: 'assessment_round', subjectId: round.id, orgId: o.id, regionCode: o.region_code, startDate: today, dueOn: input.selfDue });
@@ -199,6 +206,8 @@ export async function reviewOrg(s: Services, actor: Actor, id: number, input: St
       await atx(tx).updateTable('assessment_scores').set({ review_score: item.score, review_note: item.note ?? null }).where('round_id', '=', id).where('org_id', '=', input.orgId).where('node_id', '=', leaf.id).execute();
     }
     await atx(tx).updateTable('assessment_round_orgs').set({ status: 'reviewed', reviewed_on: s.today() }).where('round_id', '=', id).where('org_id', '=', input.orgId).execute();
+    const open = await atx(tx).selectFrom('assessment_round_orgs').select('org_id').where('round_id', '=', id).where('status', '<>', 'reviewed').limit(1).executeTakeFirst();
+    if (!open && round.review_deadline_id) await closeDeadline(s, tx, actorForAudit(actor), round.review_deadline_id, '各单位自评材料均已审核');
     await scoreSheetLeaves(tx, id, [input.orgId], leaves, surveyLookup(tx, round));
     await audit(tx, actor, { action: 'assessment.review', entityType: 'assessment_round', entityId: id, orgId: input.orgId, after: input });
     return { ok: true };
@@ -267,6 +276,7 @@ export async function publishRound(s: Services, actor: Actor, id: number) {
     const ranks = rankRound(results.map((r) => ({ ...r, category: categories.get(r.orgId) ?? null })));
     for (const [orgId, rank] of ranks) await atx(tx).updateTable('assessment_round_orgs').set({ rank }).where('round_id', '=', id).where('org_id', '=', orgId).execute();
     const consequences = await recordConsequences(s, tx, actor, round, results);
+    if (round.publish_deadline_id) await closeDeadline(s, tx, actorForAudit(actor), round.publish_deadline_id, '考核结果已公布');
     const frozen = await frozenParams(tx, round.region_code, s.today());
     const after = await atx(tx).updateTable('assessment_rounds').set({ status: 'published', published_on: s.today(), frozen: JSON.stringify(frozen), version: round.version + 1 }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     await audit(tx, actor, { action: 'assessment.round.publish', entityType: 'assessment_round', entityId: id, orgId: round.org_id, before: round, after: { ...after, consequences } });

@@ -59,6 +59,9 @@ export interface AssessmentRoundTable {
   created_at: Generated<Date>;
   version: Generated<number>;
   performance_weight: Num | null;
+  publish_due: string | null;
+  review_deadline_id: number | null;
+  publish_deadline_id: number | null;
   frozen: unknown | null;
 }
 

@@ -18,6 +18,9 @@ alter table assessment_scores
 
 alter table assessment_rounds
   add column performance_weight numeric(5,2),
+  add column publish_due date,                 -- the timetable's publication day
+  add column review_deadline_id integer references deadlines(id),
+  add column publish_deadline_id integer references deadlines(id),
   add column frozen jsonb;                     -- the rule parameters in force at publication
 
 -- 结果运用: commendation, notification with rectification, the consecutive-failure flag.

@@ -57,6 +57,7 @@ export interface RoundDetail {
   period_to?: string | null;
   published_on: string | null;
   version: number;
+  publish_due: string | null;
   performance_weight: Num | null;
   frozen: Record<string, { id: number; value: unknown; jurisdiction: string; effectiveFrom: string; version: number }> | null;
   orgs: RoundOrg[];

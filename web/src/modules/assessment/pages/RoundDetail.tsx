@@ -91,7 +91,7 @@ export function RoundDetailPage() {
           <Descriptions size="small" column={3} bordered>
             <Descriptions.Item label="年度">{r.year}</Descriptions.Item>
             <Descriptions.Item label="指标体系"><Link to={`/assessment/systems/${r.system_id}`}>查看指标体系</Link></Descriptions.Item>
-            <Descriptions.Item label="公布日期">{day(r.published_on)}</Descriptions.Item>
+            <Descriptions.Item label="公布日期">{r.published_on ? day(r.published_on) : `期限 ${day(r.publish_due)}`}</Descriptions.Item>
             <Descriptions.Item label="自评期限">{day(r.self_due)}</Descriptions.Item>
             <Descriptions.Item label="审核期限">{day(r.review_due)}</Descriptions.Item>
             <Descriptions.Item label="被考核单位">

@@ -30,6 +30,7 @@ interface RoundForm {
   selfDue: Dayjs;
   reviewDue: Dayjs;
   performanceWeight?: number | null;
+  publishDue?: Dayjs | null;
 }
 
 /** 组织考核: a published system, the assessed organisations (a category or a list) and the timetable. */
@@ -49,6 +50,7 @@ function RoundModal({ open, onClose }: { open: boolean; onClose: () => void }) {
       selfDue: v.selfDue.format('YYYY-MM-DD'),
       reviewDue: v.reviewDue.format('YYYY-MM-DD'),
       ...(v.performanceWeight != null ? { performanceWeight: v.performanceWeight } : {}),
+      ...(v.publishDue ? { publishDue: v.publishDue.format('YYYY-MM-DD') } : {}),
     };
     const round = await submit<{ id: number; assessed: number }>('/api/assessment/rounds', body, '已组织考核');
     if (round) navigate(`/assessment/rounds/${round.id}`);
@@ -114,6 +116,22 @@ function RoundModal({ open, onClose }: { open: boolean; onClose: () => void }) {
         ]}
       >
         <DatePicker data-testid="round-create-review-due" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        name="publishDue"
+        label="公布期限"
+        extra="留空同审核期限；纳入电子监察"
+        dependencies={['reviewDue']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, v?: Dayjs | null) => {
+              const review = getFieldValue('reviewDue') as Dayjs | undefined;
+              return v && review && v.isBefore(review, 'day') ? Promise.reject(new Error('公布期限不得早于审核期限')) : Promise.resolve();
+            },
+          }),
+        ]}
+      >
+        <DatePicker data-testid="round-create-publish-due" style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="performanceWeight" label="占绩效考核分值（%）" extra="留空按下限：省直部门不低于5%，市（州）、县（市）政府不低于2%（吉林省指标体系 九、（三）1.）">
         <InputNumber min={0.5} max={100} step={0.5} style={{ width: '100%' }} />
