@@ -32,13 +32,15 @@ async function metricValues(tx: Tx, roundId: number, leaf: Leaf, m: MetricDefini
     const union = [...new Set(orgs)];
     await sql`update assessment_scores set record_ids = '{}', counted_ids = '{}' where round_id = ${roundId} and node_id = ${leaf.id}`.execute(tx);
     // One pass over the records of every assessed subtree; an organisation inside two assessed
-    // subtrees counts for both, as computing each alone would.
+    // subtrees counts for both, as computing each alone would. `offset 0` fences the records so
+    // that `counted` (often a subquery) is evaluated once per record, not once per record and
+    // assessed ancestor, and the labels and notes the drill-down shows are not computed at all.
     const { rows } = await sql<{ org_id: number; total: number; hit: number }>`
       with g as (
         select a.assessed as org_id, count(*)::int as total, count(*) filter (where r.counted)::int as hit,
                array_agg(r.entity_id order by r.entity_id) as ids,
                coalesce(array_agg(r.entity_id order by r.entity_id) filter (where r.counted), '{}') as counted
-        from (${m.records({ orgIds: union, from: period.from, to: period.to })}) r
+        from (select r0.entity_id, r0.org_id, r0.counted from (${m.records({ orgIds: union, from: period.from, to: period.to })}) r0 offset 0) r
         join unnest(${orgs}::int[], ${assessed}::int[]) as a(org_id, assessed) on a.org_id = r.org_id
         group by a.assessed)
       update assessment_scores sc set record_ids = g.ids, counted_ids = g.counted
