@@ -47,6 +47,15 @@ export function sealParty(pii: Sm4Box, p: PartyInput): SealedParty {
   };
 }
 
+/**
+ * One personal identifier (a phone, an ID number) sealed with SM4, with its masked form
+ * computed at write time for lists and public views.
+ */
+export function sealValue(pii: Sm4Box, value: string | null | undefined, mask: (v: string) => string): { enc: string | null; masked: string | null } {
+  const v = value?.trim() || null;
+  return { enc: v ? pii.encrypt(v) : null, masked: v ? mask(v) : null };
+}
+
 /** The plain party for users entitled to it (the handling organisation). */
 export function openParty(pii: Sm4Box, row: SealedParty) {
   return {

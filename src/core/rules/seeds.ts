@@ -4,14 +4,14 @@ const PENALTY = '中华人民共和国行政处罚法（2021年修订）';
 const DISCLOSURE = '中华人民共和国政府信息公开条例（2019年修订）';
 const RECON = '中华人民共和国行政复议法（2023年修订）';
 const PETITION = '信访工作条例（2022）';
-const DECISION = '重大行政决策程序暂行条例（2019）';
+export const DECISION = '重大行政决策程序暂行条例（2019）';
 const DJB = 'GB/T 22239-2019 信息安全技术 网络安全等级保护基本要求';
 export const SEED000 = '吉林省法治政府建设指标体系（2014）';
 export const SEED001 = '贵港市依法行政"十二五"规划（2011）';
 export const SEED002 = '楚雄州法治政府建设规划暨实施方案（2016—2020）';
 export const SEED003 = '《健全行政执法机制》范文篇2：食品药品监督管理局行政执法责任制';
 export const SEED004 = '赣州市"三个提高、一个创新"意见（2007）';
-const LOCAL_DEFAULT = '地方性规定，作为默认值；各地可按本地文件另行设定';
+export const LOCAL_DEFAULT = '地方性规定，作为默认值；各地可按本地文件另行设定';
 
 /** Parameters the foundation itself reads. */
 export const coreRuleParams: RuleParamSeed[] = [
