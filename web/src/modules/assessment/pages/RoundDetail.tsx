@@ -4,19 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { CalculatorOutlined, FundOutlined, SendOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import { get } from '../../../core/api';
 import { useAuth } from '../../../core/auth';
 import { ErrorAlert } from '../../../core/components';
 import { useSubmit } from '../useSubmit';
+import { PercentBars } from '../PercentBars';
 import { ConsequencesPanel, VerifyButton } from './SheetExtras';
 import { GRADE_COLOR, GRADE_TEXT, ORG_STATUS, ROUND_STATUS, day, num, type RoundDetail, type RoundOrg } from '../rounds-api';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export const useRound = (id: number) => useQuery({ queryKey: ['assessment', 'round', id], queryFn: () => get<RoundDetail>(`/api/assessment/rounds/${id}`), enabled: id > 0 });
 
@@ -28,25 +22,8 @@ export function GradeTag({ org }: { org: Pick<RoundOrg, 'grade' | 'vetoed' | 're
 }
 
 function PercentChart({ orgs }: { orgs: RoundOrg[] }) {
-  const rows = useMemo(() => orgs.filter((o) => o.percent != null).sort((a, b) => Number(b.percent) - Number(a.percent)), [orgs]);
-  const option = useMemo(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      grid: { left: 50, right: 20, top: 20, bottom: 80 },
-      xAxis: { type: 'category', data: rows.map((o) => o.org_name), axisLabel: { rotate: 30, interval: 0 } },
-      yAxis: { type: 'value', name: '得分率%', max: 100 },
-      series: [
-        {
-          name: '得分率',
-          type: 'bar',
-          data: rows.map((o) => ({ value: Number(o.percent), itemStyle: { color: o.vetoed ? '#cf1322' : '#1677ff' } })),
-          label: { show: true, position: 'top', formatter: '{c}' },
-        },
-      ],
-    }),
-    [rows],
-  );
-  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 320 }} notMerge />;
+  const rows = useMemo(() => orgs.filter((o) => o.percent != null).sort((a, b) => Number(b.percent) - Number(a.percent)).map((o) => ({ name: o.org_name, value: Number(o.percent), flagged: o.vetoed })), [orgs]);
+  return <PercentBars rows={rows} name="得分率" color="#1677ff" />;
 }
 
 /** 考核轮次: each organisation's status, score, grade and rank; computing and publishing. */

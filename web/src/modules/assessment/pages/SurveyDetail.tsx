@@ -9,6 +9,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import dayjs, { type Dayjs } from 'dayjs';
+import { PercentBars } from '../PercentBars';
 import { ErrorAlert } from '../../../core/components';
 import { FormModal } from '../components';
 import { useSubmit } from '../useSubmit';
@@ -264,27 +265,10 @@ function BatchesPanel({ survey }: { survey: Survey }) {
 }
 
 function PercentChart({ results }: { results: Results }) {
-  const rows = results.orgs.filter((o) => o.percent != null);
-  const option = useMemo(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      grid: { left: 50, right: 30, top: 30, bottom: 80 },
-      xAxis: { type: 'category', data: rows.map((o) => o.name), axisLabel: { rotate: 30, interval: 0 } },
-      yAxis: { type: 'value', name: '满意度%', max: 100 },
-      series: [
-        {
-          name: '满意度',
-          type: 'bar',
-          data: rows.map((o) => ({ value: o.percent, itemStyle: { color: o.shortfall ? '#cf1322' : '#389e0d' } })),
-          label: { show: true, position: 'top', formatter: '{c}%' },
-          markLine: { symbol: 'none', lineStyle: { color: '#fa8c16', type: 'dashed' }, label: { formatter: `要求 ${results.threshold}%` }, data: [{ yAxis: results.threshold }] },
-        },
-      ],
-    }),
-    [rows, results.threshold],
-  );
+  const rows = useMemo(() => results.orgs.filter((o) => o.percent != null).map((o) => ({ name: o.name, value: Number(o.percent), flagged: o.shortfall })), [results]);
+  const line = useMemo(() => ({ value: results.threshold, label: `要求 ${results.threshold}%` }), [results.threshold]);
   if (!rows.length) return <Empty description="尚无满意度题的答卷" />;
-  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 320 }} notMerge />;
+  return <PercentBars rows={rows} name="满意度" color="#389e0d" line={line} />;
 }
 
 function CountsChart({ counts }: { counts: Results['questions'][number]['counts'] }) {
