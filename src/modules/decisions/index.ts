@@ -4,6 +4,8 @@ import { decisionRoutes } from './routes.ts';
 import { dtx } from './schema.ts';
 import { decisionRuleParams } from './rules.ts';
 import { loadDecisionsDemo } from './demo.ts';
+import { decisionProcedure } from './procedure.ts';
+
 
 type FixtureContext = Parameters<NonNullable<ResourceDef['fixture']>>[0];
 
@@ -23,14 +25,19 @@ const migration = (name: string) => ({ id: `decisions_${name}`, sql: fs.readFile
 export const decisionsModule = defineModule({
   id: 'decisions',
   name: { zh: '重大行政决策', en: 'Major administrative decisions' },
-  migrations: [migration('001_init')],
+  migrations: [migration('001_init'), migration('002_procedure')],
   permissions: [
     { code: 'decisions.read', name: '重大行政决策：查看', roles: ['legal_affairs', 'leader', 'assessment_office'] },
     { code: 'decisions.manage', name: '重大行政决策：编制公布决策事项目录、管理法律顾问、抽取论证专家', roles: ['legal_affairs'] },
     { code: 'decisions.experts', name: '重大行政决策：维护决策咨询论证专家库', roles: ['legal_affairs'] },
+    { code: 'decisions.handle', name: '重大行政决策：承办（起动、方案、公众参与、专家论证、风险评估、执行情况、后评估）', roles: ['legal_affairs'] },
+    { code: 'decisions.review', name: '重大行政决策：合法性审查', roles: ['legal_affairs'] },
+    { code: 'decisions.decide', name: '重大行政决策：集体讨论决定、公布、暂停或停止执行', roles: ['leader'] },
   ],
   ruleParams: decisionRuleParams,
   resources: [
+    // Not open for comment and not published: the public routes must not show it.
+    { type: 'decision', table: 'decisions', idColumn: 'id', orgColumn: 'org_id', readPermission: 'decisions.read', writePermission: 'decisions.handle', fixture: async (ctx) => String((await dtx(ctx.tx).insertInto('decisions').values({ org_id: ctx.orgId, region_code: ctx.regionCode, title: `${ctx.mark}决策`, deciding_body: `${ctx.mark}常务会议`, undertaking_org_id: ctx.orgId, no_catalogue_reason: `${ctx.mark}理由` }).returning('id').executeTakeFirstOrThrow()).id) },
     { type: 'decision_catalogue', table: 'decision_catalogues', idColumn: 'id', orgColumn: 'org_id', readPermission: 'decisions.read', writePermission: 'decisions.manage', fixture: async (ctx) => String(await fixtureCatalogue(ctx)) },
     {
       type: 'decision_catalogue_item',
@@ -64,6 +71,7 @@ export const decisionsModule = defineModule({
     { path: '/public/decisions', title: { zh: '重大行政决策事项目录', en: 'Major decision catalogues' }, description: { zh: '各级政府公布的年度重大行政决策事项目录和听证目录', en: 'Yearly catalogues of major decisions and of the decisions that need a hearing' }, api: '/api/public/decisions/catalogues' },
     { path: '/public/decisions/hearings', title: { zh: '重大行政决策听证目录', en: 'Hearing catalogue' }, description: { zh: '列入听证目录、决策前须举行听证的事项', en: 'Decisions that will be preceded by a public hearing' }, api: '/api/public/decisions/hearings' },
   ],
+  procedures: [decisionProcedure],
   routes: decisionRoutes,
   demo: loadDecisionsDemo,
 });

@@ -8,6 +8,7 @@ import {
 } from './contract.ts';
 import { addItem, createCatalogue, getCatalogue, listCatalogues, publicCatalogue, publicCatalogues, publicHearings, publishCatalogue, removeItem, updateItem } from './catalogues.ts';
 import { addEngagement, createAdviser, getAdviser, listAdvisers, listOpinions, recordOpinion, updateAdviser } from './advisers.ts';
+import { decisionProcedureRoutes } from './decision-routes.ts';
 import { assignManually, createExpert, declareConflict, drawForSubject, getDraw, getExpert, listAssignments, listDraws, listExperts, updateExpert, verifyDraw } from './experts.ts';
 
 export const decisionRoutes: FastifyPluginAsync = async (fastify) => {
@@ -55,4 +56,5 @@ export const decisionRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/public/decisions/catalogues', { config: { public: true }, schema: { tags, summary: '已公布的重大行政决策事项目录（公开）', querystring: PublicCatalogueQuery, response: ok(Rows) } }, async (req) => publicCatalogues(s, req.query));
   app.get('/public/decisions/catalogues/:id', { config: { public: true, resource: 'decision_catalogue' }, schema: { tags, summary: '目录事项、听证目录和修订记录（公开）', params: IdParams, response: ok() } }, async (req) => publicCatalogue(s, req.params.id));
   app.get('/public/decisions/hearings', { config: { public: true }, schema: { tags, summary: '重大行政决策听证目录（公开）', querystring: PublicCatalogueQuery, response: ok(Rows) } }, async (req) => publicHearings(s, req.query));
+  await app.register(decisionProcedureRoutes);
 };

@@ -164,7 +164,77 @@ export interface DecisionExpertAssignmentTable {
   at: Generated<Date>;
 }
 
+export interface DecisionTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  catalogue_item_id: number | null;
+  no_catalogue_reason: string | null;
+  title: string;
+  deciding_body: string;
+  undertaking_org_id: number;
+  hearing_required: Generated<boolean>;
+  status: Generated<string>;
+  instance_id: number | null;
+  plan_text: string | null;
+  comment_from: string | null;
+  comment_until: string | null;
+  adoption_summary: string | null;
+  hearing: unknown;
+  risk: unknown;
+  review_submitted_on: string | null;
+  review_concluded_on: string | null;
+  review_passed: boolean | null;
+  review_opinion: string | null;
+  adviser_opinion_id: number | null;
+  meeting: unknown;
+  decided_on: string | null;
+  published_on: string | null;
+  explanation: string | null;
+  evaluation: unknown;
+  closed_on: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface DecisionCommentTable {
+  id: Generated<number>;
+  decision_id: number;
+  org_id: number;
+  content: string;
+  commenter: string | null;
+  contact_enc: string | null;
+  answer: 'adopted' | 'partly' | 'not_adopted' | null;
+  answer_reason: string | null;
+  answered_by: number | null;
+  answered_at: Date | null;
+  created_at: Generated<Date>;
+}
+export interface DecisionExpertOpinionTable {
+  id: Generated<number>;
+  decision_id: number;
+  org_id: number;
+  expert_id: number;
+  opinion: string;
+  given_on: string;
+  recorded_by: number | null;
+  at: Generated<Date>;
+}
+export interface DecisionProgressReportTable {
+  id: Generated<number>;
+  decision_id: number;
+  org_id: number;
+  reported_on: string;
+  progress: string;
+  problems: string | null;
+  reported_by: number | null;
+  at: Generated<Date>;
+}
 export interface DecisionTables {
+  decisions: DecisionTable;
+  decision_comments: DecisionCommentTable;
+  decision_expert_opinions: DecisionExpertOpinionTable;
+  decision_progress_reports: DecisionProgressReportTable;
   decision_catalogues: DecisionCatalogueTable;
   decision_catalogue_items: DecisionCatalogueItemTable;
   decision_catalogue_amendments: DecisionCatalogueAmendmentTable;
