@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { kinds, makeEnv, orgId, type Client, type TestEnv } from './helpers.ts';
+import { meetingData, ok, riskData } from './decisions-fixture.ts';
 
 /**
  * 重大行政决策: one decision from a catalogue item through public participation (with a hearing),
@@ -23,10 +24,6 @@ describe.each(kinds)('decisions: the major-decision procedure on %s', (kind) => 
   let decision: any;
   let inst: { id: number; version: number };
 
-  const ok = (res: { statusCode: number; body: string }) => {
-    expect(res.statusCode, res.body).toBe(200);
-    return JSON.parse(res.body);
-  };
   const refused = (res: { statusCode: number; body: string }, status: number, code: string, rule?: string) => {
     expect(res.statusCode, res.body).toBe(status);
     const b = JSON.parse(res.body);
@@ -56,27 +53,8 @@ describe.each(kinds)('decisions: the major-decision procedure on %s', (kind) => 
     expect(await snapshot()).toBe(before);
     return b;
   };
-  const risk = (passed: boolean) => ({
-    items: ['social_stability', 'environment', 'economic', 'legal', 'fiscal', 'public_safety'].map((k) => ({ kind: k, level: 'low', description: `${k}风险可控` })),
-    overallLevel: 'low',
-    passed,
-    disposalPlan: '设立信访接待和舆情应对专班',
-    assessedOn: env.s.today(),
-  });
-  const meeting = (over: Record<string, unknown> = {}) => ({
-    meetingKind: 'executive',
-    heldOn: env.s.today(),
-    attendees: [
-      { name: '周市长', role: 'head' },
-      { name: '陈法明', role: 'legal_head' },
-      { name: '甲副市长', role: 'member', view: 'agree' },
-      { name: '乙副市长', role: 'member', view: 'agree' },
-      { name: '丙秘书长', role: 'member', view: 'disagree', opinion: '建议分步实施' },
-    ],
-    headDecision: 'adopt',
-    minutes: '会议讨论了水价调整方案，丙秘书长建议分步实施。',
-    ...over,
-  });
+  const risk = (passed: boolean) => riskData(env.s.today(), passed);
+  const meeting = (over: Record<string, unknown> = {}) => meetingData(env.s.today(), over);
 
   beforeAll(async () => {
     env = await makeEnv(kind, { now: () => clock });

@@ -55,6 +55,15 @@ describe.each(kinds)('metric records on %s', (kind) => {
     await sql`update normative_documents set status = 'expired', expires_on = ${ago(1)} where id = any(${sql.val(expiring.map((d) => d.id))}::int[])`.execute(db);
     await sql`insert into normative_evaluations (document_id, org_id, conclusion, report, evaluated_on) values (${expiring[0].id}, ${expiring[0].org_id}, 'continue', '评估报告', ${ago(30)})`.execute(db);
 
+    // ── decisions (issue 6): the demo has no evaluated decision nor a decided one that needed a hearing ──
+    const gov = await orgId(env.s, '演示市人民政府');
+    const undertaking = await orgId(env.s, '演示市发展和改革委员会');
+    await sql`insert into decisions (org_id, region_code, no_catalogue_reason, title, deciding_body, undertaking_org_id, hearing_required, status, hearing, decided_on, published_on, evaluation)
+      values (${gov}, '990100', '演示：依法应当听证', '演示听证并评估后调整的决策', '演示市人民政府常务会议', ${undertaking}, true, 'evaluated',
+              ${JSON.stringify({ heldOn: ago(60), participants: [{ name: '代表', sector: '居民代表' }], record: '笔录' })}::jsonb, ${ago(40)}, ${ago(39)}, ${JSON.stringify({ conclusion: 'adjust', evaluatedOn: ago(2) })}::jsonb),
+             (${gov}, '990100', '演示：依法应当听证', '演示未举行听证的决策', '演示市人民政府常务会议', ${undertaking}, true, 'decided', null, ${ago(30)}, null, null)`.execute(db);
+    // ── end decisions ──
+
     // What no label may show: the parties' names and ID numbers, officers' and suggesters' names.
     const parties = (await sql<SealedParty>`select party_kind, party_name_enc, party_name_masked, party_id_enc, party_id_masked, party_address_enc, party_address_masked from enforcement_cases`.execute(db)).rows.map((r) => openParty(env.s.pii, r));
     const names = (await sql<{ name: string }>`select name from enforcement_officers union all select name from normative_suggestions`.execute(db)).rows.map((r) => r.name);

@@ -1,6 +1,13 @@
 import type { DemoContext } from '../../core/registry.ts';
+import type { Services } from '../../core/services.ts';
+import type { Tx } from '../../core/db/client.ts';
+import type { Actor } from '../../core/policy/actor.ts';
 import { SYSTEM_ACTOR, recordAudit } from '../../core/audit/audit.ts';
+import { auditBy } from '../../core/auth/audit-actor.ts';
 import { closeDeadline, startDeadline } from '../../core/calendar/deadlines.ts';
+import { createInstance } from '../../core/workflow/engine.ts';
+import { RISK_KINDS } from './decision-rules.ts';
+import { SUBJECT_TYPE } from './decisions.ts';
 import { dtx } from './schema.ts';
 import { sealPhone } from './common.ts';
 import type { AdviserKind, AdviserProfession, ExpertField } from './labels.ts';
@@ -39,7 +46,7 @@ const EXPERTS: [name: string, fields: ExpertField[], affiliation: string, title:
 ];
 
 /** The demo city's current-year catalogue (published), three advisers and the expert pool. */
-export async function loadDecisionsDemo({ services: s, tx, orgByName }: DemoContext) {
+export async function loadDecisionsDemo({ services: s, tx, orgByName, userByName }: DemoContext) {
   const today = s.today();
   const year = Number(today.slice(0, 4));
   const gov = orgByName(GOVERNMENT);
@@ -77,4 +84,60 @@ export async function loadDecisionsDemo({ services: s, tx, orgByName }: DemoCont
   // One expert with a declared conflict: the price-association expert must not judge the water price.
   await dtx(tx).insertInto('decision_expert_conflicts').values({ expert_id: expertIds.get('卫价研')!, org_id: gov, conflict_org_id: orgByName('演示市发展和改革委员会'), description: '受演示市发展和改革委员会委托承担水价成本监审', declared_on: publishedOn }).execute();
   await recordAudit(tx, SYSTEM_ACTOR, { action: 'decisions.demo', entityType: 'demo', after: { catalogue: c.id, items: ITEMS.length, advisers: ADVISERS.length, experts: EXPERTS.length } });
+
+  const legal = userByName('legal');
+  const actor = { userId: legal, username: 'legal', displayName: '演示数据', orgId: gov, regionCode: region, sessionId: '', csrfToken: '', currentOrgId: null, allGrants: [], grants: [], permissions: new Set<string>() } satisfies Actor;
+  const ago = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  const hearingItem = ITEMS.findIndex((i) => i[4]);
+
+  // The water price (hearing catalogue) open for public comment, one comment in: the portal's drafts page.
+  const water = await demoDecision(s, tx, actor, itemIds[hearingItem], 'comment', {
+    plan_text: '中心城区居民生活用水实行阶梯水价：第一阶梯（年用水量180立方米以下）每立方米3.20元，第二阶梯4.80元，第三阶梯9.60元；低保户、特困人员每户每月减免5立方米。',
+    comment_from: ago(5),
+    comment_until: ago(5 - 34),
+  });
+  await startDeadline(s, tx, SYSTEM_ACTOR, { module: 'decisions', kind: 'decisions.comment', title: `公开征求意见：${water.title}`, subjectType: SUBJECT_TYPE, subjectId: water.id, instanceId: water.instance_id, orgId: gov, regionCode: region, startDate: ago(5), dueOn: ago(5 - 34) });
+  await dtx(tx).insertInto('decision_comments').values({ decision_id: water.id, org_id: gov, content: '建议第一阶梯水量按家庭人口核定，五口以上家庭适当增加。', commenter: null, contact_enc: null, created_at: new Date(`${ago(3)}T10:00:00+08:00`) }).execute();
+
+  // The waste-sorting plan through all five procedures and published: implementing.
+  const [expertName, expertField] = ['郑筑城', 'engineering'];
+  const waste = await demoDecision(s, tx, actor, itemIds[3], 'implementing', {
+    plan_text: '全市推行生活垃圾"四分类"，2026年底前中心城区居民小区覆盖率达到100%，设立分类投放点和督导员。',
+    comment_from: ago(110),
+    comment_until: ago(77),
+    adoption_summary: '共收到意见36条，采纳21条，部分采纳6条，未采纳9条（理由已逐条公布）。',
+    risk: JSON.stringify({ items: RISK_KINDS.map((kind) => ({ kind, level: 'low', description: '经评估风险可控' })), overallLevel: 'low', passed: true, disposalPlan: '分区域分步推进，设立投诉处理和舆情应对专班。', assessedOn: ago(55) }),
+    review_submitted_on: ago(48),
+    review_concluded_on: ago(32),
+    review_passed: true,
+    review_opinion: '决策草案符合《中华人民共和国固体废物污染环境防治法》等规定，程序合法。',
+    meeting: JSON.stringify({ meetingKind: 'executive', heldOn: ago(25), attendees: [{ name: '周市长', role: 'head' }, { name: '陈法明', role: 'legal_head' }, { name: '甲副市长', role: 'member', view: 'agree' }, { name: '乙副市长', role: 'member', view: 'agree' }], headDecision: 'adopt', minutes: '会议讨论通过生活垃圾分类管理实施方案。' }),
+    decided_on: ago(25),
+    published_on: ago(20),
+    explanation: '为推进生活垃圾减量化、资源化、无害化，制定本方案；公众意见和专家论证意见采纳情况见附件。',
+  });
+  await dtx(tx).insertInto('decision_expert_assignments').values({ org_id: gov, subject_type: SUBJECT_TYPE, subject_id: String(waste.id), expert_id: expertIds.get(expertName)!, field: expertField, source: 'manual', reason: '演示数据：工程技术领域专家', assigned_by: legal }).execute();
+  await dtx(tx).insertInto('decision_expert_opinions').values({ decision_id: waste.id, org_id: gov, expert_id: expertIds.get(expertName)!, opinion: '方案必要、可行，建议分期建设分类转运设施。', given_on: ago(60), recorded_by: legal }).execute();
+  const opinion = await dtx(tx).insertInto('decision_adviser_opinions').values({ adviser_id: adviserIds[0], org_id: gov, subject_type: SUBJECT_TYPE, subject_id: String(waste.id), subject_title: waste.title, opinion: '方案于法有据，处罚条款须与上位法衔接。', given_on: ago(35) }).returning('id').executeTakeFirstOrThrow();
+  await dtx(tx).updateTable('decisions').set({ adviser_opinion_id: opinion.id }).where('id', '=', waste.id).execute();
+  await startDeadline(s, tx, SYSTEM_ACTOR, { module: 'decisions', kind: 'decisions.progress', title: `报告决策执行情况：${waste.title}`, subjectType: SUBJECT_TYPE, subjectId: waste.id, instanceId: waste.instance_id, orgId: gov, regionCode: region, startDate: ago(20), ruleKey: 'decision.progress_report_months' });
+}
+
+/**
+ * A decision from a catalogue item standing at `state`, with what the procedure's steps
+ * behind it wrote; like the enforcement demo, the instance records one import step.
+ */
+async function demoDecision(s: Services, tx: Tx, actor: Actor, itemId: number, state: string, values: Record<string, unknown>) {
+  const item = await dtx(tx).selectFrom('decision_catalogue_items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
+  const row = await dtx(tx)
+    .insertInto('decisions')
+    .values({ org_id: item.org_id, region_code: '990100', catalogue_item_id: item.id, title: item.title, deciding_body: item.deciding_body, undertaking_org_id: item.undertaking_org_id, hearing_required: item.hearing_required, created_by: actor.userId })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const inst = await createInstance(s, tx, actor, { procedure: 'decisions.decision', subjectType: SUBJECT_TYPE, subjectId: row.id, title: row.title, orgId: row.org_id, regionCode: row.region_code });
+  await tx.updateTable('procedure_instances').set({ state }).where('id', '=', inst.id).execute();
+  await tx.insertInto('procedure_history').values({ instance_id: inst.id, transition: 'import', from_state: inst.state, to_state: state, actor_id: actor.userId, note: '演示数据：决策已办理至此', data: '{}' }).execute();
+  const after = await dtx(tx).updateTable('decisions').set({ ...values, status: state, instance_id: inst.id }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+  await auditBy(tx, actor, { action: 'decisions.decision.start', entityType: 'decision', entityId: row.id, orgId: row.org_id, after });
+  return { ...after, instance_id: inst.id };
 }

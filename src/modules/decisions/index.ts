@@ -5,7 +5,7 @@ import { dtx } from './schema.ts';
 import { decisionRuleParams } from './rules.ts';
 import { loadDecisionsDemo } from './demo.ts';
 import { decisionProcedure } from './procedure.ts';
-
+import { decisionMetrics } from './metrics.ts';
 
 type FixtureContext = Parameters<NonNullable<ResourceDef['fixture']>>[0];
 
@@ -25,7 +25,7 @@ const migration = (name: string) => ({ id: `decisions_${name}`, sql: fs.readFile
 export const decisionsModule = defineModule({
   id: 'decisions',
   name: { zh: '重大行政决策', en: 'Major administrative decisions' },
-  migrations: [migration('001_init'), migration('002_procedure')],
+  migrations: [migration('001_init'), migration('002_procedure'), migration('003_accountability')],
   permissions: [
     { code: 'decisions.read', name: '重大行政决策：查看', roles: ['legal_affairs', 'leader', 'assessment_office'] },
     { code: 'decisions.manage', name: '重大行政决策：编制公布决策事项目录、管理法律顾问、抽取论证专家', roles: ['legal_affairs'] },
@@ -33,6 +33,7 @@ export const decisionsModule = defineModule({
     { code: 'decisions.handle', name: '重大行政决策：承办（起动、方案、公众参与、专家论证、风险评估、执行情况、后评估）', roles: ['legal_affairs'] },
     { code: 'decisions.review', name: '重大行政决策：合法性审查', roles: ['legal_affairs'] },
     { code: 'decisions.decide', name: '重大行政决策：集体讨论决定、公布、暂停或停止执行', roles: ['leader'] },
+    { code: 'decisions.accountability', name: '重大行政决策：登记决策责任追究（问责）', roles: ['legal_affairs', 'leader'] },
   ],
   ruleParams: decisionRuleParams,
   resources: [
@@ -72,6 +73,7 @@ export const decisionsModule = defineModule({
     { path: '/public/decisions/hearings', title: { zh: '重大行政决策听证目录', en: 'Hearing catalogue' }, description: { zh: '列入听证目录、决策前须举行听证的事项', en: 'Decisions that will be preceded by a public hearing' }, api: '/api/public/decisions/hearings' },
   ],
   procedures: [decisionProcedure],
+  metrics: decisionMetrics,
   routes: decisionRoutes,
   demo: loadDecisionsDemo,
 });

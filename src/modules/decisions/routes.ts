@@ -9,6 +9,7 @@ import {
 import { addItem, createCatalogue, getCatalogue, listCatalogues, publicCatalogue, publicCatalogues, publicHearings, publishCatalogue, removeItem, updateItem } from './catalogues.ts';
 import { addEngagement, createAdviser, getAdviser, listAdvisers, listOpinions, recordOpinion, updateAdviser } from './advisers.ts';
 import { decisionProcedureRoutes } from './decision-routes.ts';
+import { accountabilityRoutes } from './accountability-routes.ts';
 import { assignManually, createExpert, declareConflict, drawForSubject, getDraw, getExpert, listAssignments, listDraws, listExperts, updateExpert, verifyDraw } from './experts.ts';
 
 export const decisionRoutes: FastifyPluginAsync = async (fastify) => {
@@ -57,4 +58,5 @@ export const decisionRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/public/decisions/catalogues/:id', { config: { public: true, resource: 'decision_catalogue' }, schema: { tags, summary: '目录事项、听证目录和修订记录（公开）', params: IdParams, response: ok() } }, async (req) => publicCatalogue(s, req.params.id));
   app.get('/public/decisions/hearings', { config: { public: true }, schema: { tags, summary: '重大行政决策听证目录（公开）', querystring: PublicCatalogueQuery, response: ok(Rows) } }, async (req) => publicHearings(s, req.query));
   await app.register(decisionProcedureRoutes);
+  await app.register(accountabilityRoutes);
 };

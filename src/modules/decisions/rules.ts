@@ -30,4 +30,12 @@ export const decisionRuleParams: RuleParamSeed[] = [
     basis: { law: DECISION, article: '第三十五条', quote: '决策执行单位应当依法全面、及时、正确执行重大行政决策，并向决策机关报告决策执行情况' },
     note: `条例未规定报告间隔；参照${SEED002}措施27"跟踪决策执行情况和实施效果"，每半年报告一次；${LOCAL_DEFAULT}`,
   },
+  {
+    key: 'decision.evaluation_due_months',
+    name: '重大行政决策后评估：公布后应当评估的月数',
+    value: 24,
+    unit: 'months',
+    basis: { law: DECISION, article: '第三十六条', quote: '依法作出的重大行政决策，决策机关在决策过程中或者决策实施后，可以根据实际需要组织决策后评估' },
+    note: `条例未规定评估时间；参照${SEED002}措施27"根据实际需要进行重大行政决策后评估"，以公布后满两年为应当评估的时点（用于考核"后评估完成率"）；${LOCAL_DEFAULT}`,
+  },
 ];

@@ -1,5 +1,6 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/tables.ts';
+import type { AccountabilityForm } from './accountability-contract.ts';
 import type { Db, Tx } from '../../core/db/client.ts';
 import type { AdviserKind, AdviserProfession, AmendmentKind, CatalogueStatus } from './labels.ts';
 
@@ -230,7 +231,23 @@ export interface DecisionProgressReportTable {
   reported_by: number | null;
   at: Generated<Date>;
 }
+export interface DecisionAccountabilityTable {
+  id: Generated<number>;
+  decision_id: number;
+  org_id: number;
+  person_user_id: number | null;
+  person_name: string;
+  person_post: string;
+  form: AccountabilityForm;
+  reason: string;
+  decided_on: string;
+  deciding_body: string;
+  recorded_by: number | null;
+  at: Generated<Date>;
+}
+
 export interface DecisionTables {
+  decision_accountability: DecisionAccountabilityTable;
   decisions: DecisionTable;
   decision_comments: DecisionCommentTable;
   decision_expert_opinions: DecisionExpertOpinionTable;
