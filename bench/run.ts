@@ -7,9 +7,10 @@ import { runStartupBench } from './workloads/startup.ts';
 import { runSearchBench } from './workloads/search.ts';
 import { runExpiryBench } from './workloads/expiry.ts';
 import { runEnforcementBench } from './workloads/enforcement.ts';
+import { runAssessmentBench } from './workloads/assessment.ts';
 
 /**
- * `npm run bench [-- --only calendar|transitions|startup|search|expiry]`: each workload runs a warm-up
+ * `npm run bench [-- --only calendar|transitions|startup|search|expiry|enforcement|assessment]`: each workload runs a warm-up
  * and ≥ 5 measured repetitions; ratios are taken pair by pair within the run.
  */
 const args = process.argv.slice(2);
@@ -34,8 +35,9 @@ const workloads: Record<string, () => Promise<Record<string, unknown>>> = {
   search: () => runSearchBench({ reps, seconds: 20, connections: 16, documents: Number(process.env.BENCH_DOCUMENTS ?? 100_000) }),
   expiry: () => runExpiryBench({ reps, documents: Number(process.env.BENCH_DOCUMENTS ?? 100_000) }),
   enforcement: () => runEnforcementBench({ reps, seconds: 10, connections: 32, cases: Number(process.env.BENCH_CASES ?? 1_000_000) }),
+  assessment: () => runAssessmentBench({ reps, cases: Number(process.env.BENCH_CASES ?? 1_000_000), documents: Number(process.env.BENCH_DOCUMENTS ?? 100_000), orgs: Number(process.env.BENCH_ORGS ?? 2000) }),
 };
-const absent = ['api-read', 'assessment'];
+const absent = ['api-read'];
 
 const results: Record<string, unknown> = {};
 const rows: string[][] = [];

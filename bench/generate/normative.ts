@@ -46,6 +46,8 @@ export interface GenerateOptions {
    * Row-by-row GIN maintenance is ~3/4 of the insert time on PGlite otherwise.
    */
   rebuildSearchIndex?: boolean;
+  /** Issuing bodies: only these organisations (default: every active organisation of an issuing type, the demo's included). */
+  issuerOrgIds?: number[];
 }
 
 export interface GenerateResult {
@@ -70,17 +72,9 @@ export interface GenerateResult {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SEEDS_DIR = process.env.FAZHI_SEEDS_DIR ?? path.resolve(ROOT, '../shared/seeds');
 
-/** mulberry32: small, fast, seeded. */
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/core/random.ts';
+
+export { mulberry32 };
 
 /** Sentences of the seed documents: split on 。 (and lines), mostly Chinese, 8–200 chars. */
 export function seedSentences(dir = SEEDS_DIR): string[] {
@@ -207,6 +201,7 @@ export async function generateNormativeDocuments(s: Services, n: number, opts: G
     .select(['id', 'name', 'org_type', 'region_code'])
     .where('org_type', 'in', ['people_government', 'government_department', 'legal_affairs', 'enforcement_agency', 'township_street'])
     .where('active', '=', true)
+    .$if(!!opts.issuerOrgIds, (q) => q.where('id', 'in', opts.issuerOrgIds!.length ? opts.issuerOrgIds! : [0]))
     .orderBy('id')
     .execute();
   if (!orgs.length) throw new Error('no organisations: load the demo first');

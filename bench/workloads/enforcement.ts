@@ -201,7 +201,7 @@ async function noticeDay(s: Services) {
 }
 
 /** Captures the SQL a service function runs: the same schema through a logging Kysely. */
-async function captureQueries(env: TestEnv, schema: string, fn: (s: Services) => Promise<unknown>) {
+export async function captureQueries(env: TestEnv, schema: string, fn: (s: Services) => Promise<unknown>) {
   const captured: CompiledQuery[] = [];
   const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}`, max: 2 });
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), log: (e) => void (e.level === 'query' && captured.push(e.query)) });
@@ -213,13 +213,16 @@ async function captureQueries(env: TestEnv, schema: string, fn: (s: Services) =>
   return captured;
 }
 
-async function explain(schema: string, q: CompiledQuery) {
+/** EXPLAIN (ANALYZE, BUFFERS) of a captured query; with `rollback`, inside a transaction rolled back after (for a query that writes). */
+export async function explain(schema: string, q: CompiledQuery, opts: { rollback?: boolean } = {}) {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}` });
   await client.connect();
   try {
+    if (opts.rollback) await client.query('begin');
     const r = await client.query(`explain (analyze, buffers) ${q.sql}`, q.parameters as unknown[]);
     return r.rows.map((x: Record<string, string>) => x['QUERY PLAN']);
   } finally {
+    if (opts.rollback) await client.query('rollback').catch(() => {});
     await client.end();
   }
 }
@@ -238,15 +241,12 @@ function scanDelta(a: Awaited<ReturnType<typeof scanCounters>>, b: Awaited<Retur
   return Object.fromEntries(Object.entries(out).sort((p, q) => q[1].seqRowsPerOp - p[1].seqRowsPerOp));
 }
 /**
- * Every 200 ms: the database's active client backends and how many of them wait for a lock
- * while taking the audit chain head (core recordAudit: select … from audit_head … for update,
- * held to commit) — whether writers queue behind one another there.
+ * Runs `query` on a connection of its own every `ms` milliseconds until stopped, handing
+ * each answer's rows to `onRows` (a tick is skipped while the previous query runs; errors
+ * are ignored). Returns how many answers came.
  */
-function sampleBackends(schema: string) {
+export function pollQuery(schema: string, ms: number, query: string, onRows: (rows: any[]) => void) {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}` });
-  let active = 0;
-  let waitingAudit = 0;
-  let waitingOther = 0;
   let n = 0;
   let busy = false;
   const ready = client.connect();
@@ -254,25 +254,48 @@ function sampleBackends(schema: string) {
     if (busy) return;
     busy = true;
     ready
-      .then(() =>
-        client.query(`select count(*) filter (where state = 'active')::int as active,
-            count(*) filter (where wait_event_type = 'Lock' and query ilike '%audit_head%')::int as wa,
-            count(*) filter (where wait_event_type = 'Lock' and query not ilike '%audit_head%')::int as wo
-          from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`),
-      )
+      .then(() => client.query(query))
       .then((r) => {
-        active += r.rows[0].active;
-        waitingAudit += r.rows[0].wa;
-        waitingOther += r.rows[0].wo;
+        onRows(r.rows);
         n++;
       })
       .catch(() => {})
       .finally(() => (busy = false));
-  }, 200);
+  }, ms);
   return {
     async stop() {
       clearInterval(t);
       await client.end().catch(() => {});
+      return n;
+    },
+  };
+}
+
+/**
+ * Every 200 ms: the database's active client backends and how many of them wait for a lock
+ * while taking the audit chain head (core recordAudit: select … from audit_head … for update,
+ * held to commit) — whether writers queue behind one another there.
+ */
+function sampleBackends(schema: string) {
+  let active = 0;
+  let waitingAudit = 0;
+  let waitingOther = 0;
+  const poll = pollQuery(
+    schema,
+    200,
+    `select count(*) filter (where state = 'active')::int as active,
+            count(*) filter (where wait_event_type = 'Lock' and query ilike '%audit_head%')::int as wa,
+            count(*) filter (where wait_event_type = 'Lock' and query not ilike '%audit_head%')::int as wo
+          from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
+    (rows) => {
+      active += rows[0].active;
+      waitingAudit += rows[0].wa;
+      waitingOther += rows[0].wo;
+    },
+  );
+  return {
+    async stop() {
+      const n = await poll.stop();
       return { avgActive: round(active / Math.max(1, n), 1), avgWaitingAuditHead: round(waitingAudit / Math.max(1, n), 1), avgWaitingOtherLocks: round(waitingOther / Math.max(1, n), 1), samples: n };
     },
   };

@@ -62,14 +62,15 @@ async function metricValues(tx: Tx, roundId: number, leaf: Leaf, m: MetricDefini
   return values;
 }
 
-/** Writes many leaf results in one statement. */
+/** Writes many leaf results in one statement; a row whose result is unchanged is not rewritten. */
 export async function storeResults(tx: Tx, roundId: number, results: { orgId: number; nodeId: number; r: LeafResult }[]) {
   const CHUNK = 5000;
   for (let i = 0; i < results.length; i += CHUNK) {
     const part = results.slice(i, i + CHUNK);
     await sql`update assessment_scores sc set score = v.score, status = v.status, explanation = v.explanation
       from unnest(${part.map((p) => p.orgId)}::int[], ${part.map((p) => p.nodeId)}::int[], ${part.map((p) => p.r.score)}::numeric[], ${part.map((p) => p.r.status)}::text[], ${part.map((p) => p.r.explanation)}::text[]) as v(org_id, node_id, score, status, explanation)
-      where sc.round_id = ${roundId} and sc.org_id = v.org_id and sc.node_id = v.node_id`.execute(tx);
+      where sc.round_id = ${roundId} and sc.org_id = v.org_id and sc.node_id = v.node_id
+        and (sc.score, sc.status, sc.explanation) is distinct from (v.score, v.status, v.explanation)`.execute(tx);
   }
 }
 

@@ -116,12 +116,15 @@ export async function computeRound(s: Services, actor: Actor, id: number) {
     const subtrees = new Map<number, number[]>();
     for (const o of orgs) subtrees.set(o.org_id, await subtreeIds(tx, o.org_id));
     let computed = 0;
-    for (const leaf of leaves) {
+    // What each score is computed under, kept beside it (reproducible after publication); one
+    // statement for all leaves, rewriting only the rows whose snapshot changed.
+    const snapshots = leaves.map((leaf) => {
       const m = leaf.method === 'metric' && leaf.metric_code ? s.registry.metrics.get(leaf.metric_code) : undefined;
-      // What the score was computed under, kept beside it (reproducible after publication).
-      const snapshot = { method: leaf.method, points: Number(leaf.points), rule: leaf.rule, metric: m ? { code: m.code, name: m.name.zh, unit: m.unit, higherIsBetter: m.higherIsBetter } : null };
-      await atx(tx).updateTable('assessment_scores').set({ rule_snapshot: JSON.stringify(snapshot) }).where('round_id', '=', id).where('node_id', '=', leaf.id).execute();
-    }
+      return JSON.stringify({ method: leaf.method, points: Number(leaf.points), rule: leaf.rule, metric: m ? { code: m.code, name: m.name.zh, unit: m.unit, higherIsBetter: m.higherIsBetter } : null });
+    });
+    await sql`update assessment_scores sc set rule_snapshot = v.snapshot
+      from unnest(${leaves.map((l) => l.id)}::int[], ${snapshots}::jsonb[]) as v(node_id, snapshot)
+      where sc.round_id = ${id} and sc.node_id = v.node_id and sc.rule_snapshot is distinct from v.snapshot`.execute(tx);
     const period = { from: round.period_from, to: round.period_to };
     for (const leaf of leaves.filter((l) => l.method === 'metric' && l.metric_code)) computed += await computeMetricLeaf(tx, id, leaf, s.registry.metrics.get(leaf.metric_code!), subtrees, period, now);
     await scoreSheetLeaves(tx, id, orgs.map((o) => o.org_id), leaves, surveyLookup(tx, round));
