@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/http/errors.ts';
+import { testWorkbook, type Cell } from '../../core/imports/test-workbook.ts';
 import {
   MAX_SYSTEM_BYTES,
   MAX_SYSTEM_ROWS,
@@ -18,18 +19,8 @@ import {
   type ImportedNode,
 } from './systems-excel.ts';
 
-type Cell = string | number | null | ExcelJS.CellValue;
-
-async function workbook(header: readonly string[], rows: Cell[][], opts: { titleRow?: string; sheet?: string; merges?: string[] } = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('说明').addRow(['先出现的其他工作表']);
-  const ws = wb.addWorksheet(opts.sheet ?? '指标体系');
-  if (opts.titleRow) ws.addRow([opts.titleRow]);
-  ws.addRow([...header]);
-  for (const r of rows) ws.addRow(r);
-  for (const m of opts.merges ?? []) ws.mergeCells(m);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const workbook = (header: readonly string[], rows: Cell[][], opts: { titleRow?: string; sheet?: string; merges?: string[] } = {}) =>
+  testWorkbook(opts.sheet ?? '指标体系', header, rows, { ...opts, other: { name: '说明', text: '先出现的其他工作表', first: true } });
 
 async function refusal(p: Promise<unknown>): Promise<DomainError> {
   const e = await p.then(

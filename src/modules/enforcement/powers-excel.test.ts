@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/http/errors.ts';
+import { testWorkbook, type Cell } from '../../core/imports/test-workbook.ts';
 import {
   MAX_POWERS_BYTES,
   MAX_POWERS_ROWS,
@@ -13,18 +14,10 @@ import {
   type PowerExportRow,
 } from './powers-excel.ts';
 
-type Cell = string | number | null | ExcelJS.CellValue;
 type Key = (typeof POWER_COLUMNS)[number] | '备注';
 
-async function workbook(header: readonly string[], rows: Cell[][], opts: { titleRow?: string; sheet?: string } = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(opts.sheet ?? '权责清单');
-  if (opts.titleRow) ws.addRow([opts.titleRow]);
-  ws.addRow([...header]);
-  for (const r of rows) ws.addRow(r);
-  wb.addWorksheet('其他').addRow(['ignored']);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const workbook = (header: readonly string[], rows: Cell[][], opts: { titleRow?: string; sheet?: string } = {}) =>
+  testWorkbook(opts.sheet ?? '权责清单', header, rows, { ...opts, other: { name: '其他', text: 'ignored' } });
 
 async function refusal(p: Promise<unknown>): Promise<DomainError> {
   const e = await p.then(

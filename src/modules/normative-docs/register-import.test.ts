@@ -2,6 +2,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/http/errors.ts';
+import { testWorkbook, type Cell } from '../../core/imports/test-workbook.ts';
 import {
   MAX_REGISTER_ROWS,
   REGISTER_COLUMNS,
@@ -10,17 +11,7 @@ import {
   registerTemplateXlsx,
 } from './register-import.ts';
 
-type Cell = string | number | Date | null | ExcelJS.CellValue;
-
-async function workbook(header: readonly string[], rows: Cell[][], opts: { titleRow?: string } = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('目录');
-  if (opts.titleRow) ws.addRow([opts.titleRow]);
-  ws.addRow([...header]);
-  for (const r of rows) ws.addRow(r);
-  wb.addWorksheet('其他').addRow(['ignored']);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const workbook = (header: readonly string[], rows: Cell[][], opts: { titleRow?: string } = {}) => testWorkbook('目录', header, rows, { ...opts, other: { name: '其他', text: 'ignored' } });
 
 async function refusal(p: Promise<unknown>): Promise<DomainError> {
   const e = await p.then(
