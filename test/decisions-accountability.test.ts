@@ -77,6 +77,26 @@ describe.each(kinds)('decisions: accountability, reverse trace and metrics on %s
     expect(trace.chain.ok).toBe(true);
   });
 
+  it('lists accountability actions in scope, on their own and in the dossier', async () => {
+    const list = ok(await legal.get(`/api/decisions/accountability?decisionId=${full.decision.id}`));
+    expect(list.map((x: any) => [x.person_name, x.form_label, x.decision_title])).toEqual([['丙秘书长', '通报批评', full.decision.title], ['周市长', '诫勉谈话', full.decision.title]]);
+    expect(ok(await legal.get(`/api/decisions/${full.decision.id}`)).accountability).toHaveLength(2);
+    expect(ok(await (await env.login('county_legal')).get('/api/decisions/accountability'))).toEqual([]);
+  });
+
+  it('acts on the evaluation: an "adjust" conclusion returns the decision to implementation, not to the archive', async () => {
+    const step = (who: Client, code: string, note?: string) => who.post(`/api/procedures/${full.inst.id}/transitions/${code}`, { version: full.inst.version, data: {}, ...(note ? { note } : {}) });
+    const close = await step(leader, 'close');
+    refused(close, 409, 'guard_refused');
+    expect(JSON.parse(close.body)).toMatchObject({ rule: 'evaluation_not_continue', basis: { article: '第三十七条' } });
+    refused(await step(leader, 'adjust'), 400, 'note_required');
+    const r = ok(await step(leader, 'adjust', '第一阶梯水量由180立方米调整为216立方米'));
+    expect(r.state).toBe('implementing');
+    const d = ok(await legal.get(`/api/procedures/${full.inst.id}`));
+    expect(d.deadlines.filter((x: any) => x.kind === 'decisions.progress' && x.status === 'open').map((x: any) => x.due_date)).toEqual(['2027-06-01']);
+    full.inst = { id: r.id, version: r.version };
+  });
+
   it('reports an edited audit entry of the decision in its trace', async () => {
     const { seq } = (await sql<{ seq: number }>`select seq from audit_log where entity_type = 'decision' and entity_id = ${String(full.decision.id)} order by seq limit 1`.execute(env.s.db)).rows[0];
     await sql`update audit_log set actor_name = 'someone else' where seq = ${seq}`.execute(env.s.db);

@@ -128,8 +128,34 @@ describe.each(kinds)('decisions: the major-decision procedure on %s', (kind) => 
     expect(drawn).toBeGreaterThan(0);
     await refusedStep(legal, 'record_expert_opinion', { expertId: outsider.id, opinion: '可行', givenOn: '2026-04-01' }, 409, 'guard_refused', 'expert_not_assigned');
     await go(legal, 'record_expert_opinion', { expertId: drawn, opinion: '方案必要、可行，建议设置过渡期。', givenOn: '2026-04-01' });
-    await go(legal, 'finish_argumentation');
     expect(expert.id).toBeGreaterThan(0);
+  });
+
+  it("lets a chosen expert hand in their own opinion, and only theirs, only during argumentation", async () => {
+    // The demo account `expert` is the pool's 郑筑城; the account cannot be linked to a second expert.
+    const pool = ok(await legal.get(`/api/decisions/experts?orgId=${gov}`));
+    const own = pool.find((e: any) => e.name === '郑筑城');
+    const other = ok(await legal.get(`/api/decisions/experts/${pool.find((e: any) => e.name === '王法正').id}`));
+    const expertUser = (await sql<{ id: number }>`select id from users where username = 'expert'`.execute(env.s.db)).rows[0].id;
+    refused(await legal.patch(`/api/decisions/experts/${other.id}`, { version: other.version, userId: expertUser }), 409, 'expert_account_taken');
+    ok(await legal.post('/api/decisions/expert-assignments', { orgId: gov, subjectType: 'decision', subjectId: String(decision.id), expertId: own.id, field: 'engineering', reason: '供水管网改造工程技术论证' }));
+    const expert = await env.login('expert');
+    const mine = ok(await expert.get('/api/decisions/my-assignments'));
+    const task = mine.find((a: any) => a.decision_id === decision.id);
+    expect(task).toMatchObject({ decision_status: 'argumentation', opinion: null, field: 'engineering' });
+    // Another decision of the demo, still in public comment: not yet.
+    const early = mine.find((a: any) => a.decision_status === 'comment');
+    refused(await expert.post(`/api/decisions/my-assignments/${early.id}/opinion`, { opinion: '可行', givenOn: '2026-04-01' }), 409, 'expert_opinion_closed');
+    // Someone else's assignment reads as none.
+    const drawnTask = ok(await legal.get(`/api/decisions/expert-assignments?subjectType=decision&subjectId=${decision.id}`)).find((a: any) => a.source === 'draw');
+    expect((await expert.post(`/api/decisions/my-assignments/${drawnTask.id}/opinion`, { opinion: '可行', givenOn: '2026-04-01' })).statusCode).toBe(404);
+    expect((await legal.get('/api/decisions/my-assignments')).statusCode).toBe(403);
+    refused(await expert.post(`/api/decisions/my-assignments/${task.id}/opinion`, { opinion: '管网改造须先行', givenOn: '2026-04-02' }), 400, 'date_in_future');
+    ok(await expert.post(`/api/decisions/my-assignments/${task.id}/opinion`, { opinion: '管网改造须先行，计量设施应同步更换。', givenOn: '2026-04-01' }));
+    refused(await expert.post(`/api/decisions/my-assignments/${task.id}/opinion`, { opinion: '再补充', givenOn: '2026-04-01' }), 400, 'expert_opinion_exists');
+    expect(ok(await expert.get('/api/decisions/my-assignments')).find((a: any) => a.id === task.id)).toMatchObject({ opinion: expect.stringContaining('管网改造'), given_on: '2026-04-01' });
+    expect(ok(await legal.get(`/api/decisions/${decision.id}`)).expert_opinions.map((o: any) => o.expert_name)).toContain('郑筑城');
+    await go(legal, 'finish_argumentation');
   });
 
   it('refuses to skip the risk assessment or to go on after a failed one', async () => {
@@ -176,7 +202,14 @@ describe.each(kinds)('decisions: the major-decision procedure on %s', (kind) => 
     const mine = pub.find((d: any) => d.id === decision.id);
     expect(mine).toMatchObject({ explanation: expect.stringContaining('阶梯水价'), adoption_summary: expect.stringContaining('采纳1条') });
     const text = JSON.stringify(pub);
-    for (const secret of ['市民张三', '13912345678', '王水价', '周市长', 'minutes', 'meeting']) expect(text).not.toContain(secret);
+    for (const secret of ['市民张三', '13912345678', '周市长', 'minutes', 'meeting', '听证笔录全文']) expect(text).not.toContain(secret);
+    // Seed 002 #23: the experts' names and opinions are published with the decision, and the hearing's participants with the reasons.
+    expect(mine.expert_opinions).toEqual([expect.objectContaining({ opinion: expect.stringContaining('过渡期') }), expect.objectContaining({ expert_name: '郑筑城', affiliation: '市建筑设计研究院' })]);
+    expect(mine.hearing_participants.map((p: any) => p.sector)).toEqual(['居民代表', '企业代表']);
+    // A region whose rule says otherwise publishes the decision without them.
+    const admin = await env.login('admin');
+    ok(await admin.post('/api/rules', { key: 'decision.publish_expert_opinions', value: false, jurisdiction: '990100', effectiveFrom: '2026-01-01', basisLaw: '演示市重大行政决策程序规定', basisArticle: '第二十条' }));
+    expect(ok(await env.anon.get('/api/public/decisions/published')).find((d: any) => d.id === decision.id).expert_opinions).toEqual([]);
     const progress = (await legal.get(`/api/procedures/${inst.id}`)).json().deadlines.find((d: any) => d.kind === 'decisions.progress' && d.status === 'open');
     expect(progress.due_date).toBe('2026-10-20');
     await setDay('2026-07-01');
@@ -190,7 +223,7 @@ describe.each(kinds)('decisions: the major-decision procedure on %s', (kind) => 
     const final = ok(await legal.get(`/api/decisions/${decision.id}`));
     expect(final).toMatchObject({ status: 'closed', closed_on: '2026-12-01', review_passed: true, decided_on: '2026-04-20' });
     expect(final.progress).toHaveLength(1);
-    expect(final.expert_opinions).toHaveLength(1);
+    expect(final.expert_opinions).toHaveLength(2);
     expect(final.adviser_opinions).toHaveLength(1);
     const open = (await legal.get(`/api/procedures/${inst.id}`)).json().deadlines.filter((d: any) => d.status !== 'closed');
     expect(open).toEqual([]);

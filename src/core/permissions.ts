@@ -10,6 +10,7 @@ export const BUILTIN_ROLES = [
   { code: 'leader', name: '领导', description: '驾驶舱、集体讨论、审批与交办' },
   { code: 'assessment_office', name: '考核办', description: '指标体系、考核与排名' },
   { code: 'staff', name: '普通工作人员', description: '查看本人待办' },
+  { code: 'expert', name: '外聘专家', description: '本人参加的论证、评查任务与书面意见' },
 ] as const;
 
 export const corePermissions: (PermissionDef & { roles?: string[] })[] = [

@@ -83,6 +83,8 @@ export const DEMO_USERS: { username: string; name: string; title: string; org: s
   { username: 'assessor', name: '吴考核', title: '考核办干部', org: '演示市人民政府办公室', grants: [['assessment_office', '演示市人民政府', 'region']] },
   { username: 'county_legal', name: '郑县法', title: '区司法局干部', org: '东湖区司法局', grants: [['legal_affairs', '东湖区司法局', 'region']] },
   { username: 'staff', name: '钱科员', title: '科员', org: '演示市生态环境局', grants: [['staff', '演示市生态环境局', 'own']] },
+  // An external expert of the government's pool; the decisions demo links the account to the pool entry.
+  { username: 'expert', name: '郑筑城', title: '论证专家（市建筑设计研究院）', org: '演示市人民政府', grants: [['expert', '演示市人民政府', 'own']] },
 ];
 
 export async function hasData(s: Services): Promise<boolean> {

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Static } from '@sinclair/typebox';
+import type { AccountabilityQuery } from './decision-contract.ts';
 import type { Services } from '../../core/services.ts';
 import type { Actor } from '../../core/policy/actor.ts';
 import type { Db, Tx } from '../../core/db/client.ts';
 import { entryHash, type AuditEntry } from '../../core/audit/audit.ts';
-import { assertOrgInScope } from '../../core/policy/scope.ts';
+import { assertOrgInScope, orgScopeFilter } from '../../core/policy/scope.ts';
 import { badInput, notFound } from '../../core/http/errors.ts';
 import { ddb } from './schema.ts';
 import { audit, checkNotFuture } from './common.ts';
@@ -46,6 +47,20 @@ export async function recordAccountability(s: Services, actor: Actor, id: number
     await audit(tx, actor, { action: ACCOUNTABILITY, entityType: 'decision', entityId: id, orgId: d.org_id, after: row });
     return { ...row, form_label: ACCOUNTABILITY_FORM_LABELS[row.form] };
   });
+}
+
+/** 决策问责 in the caller's scope, newest first: one decision's, one body's, or all. */
+export async function listAccountability(s: Services, actor: Actor, q: Static<typeof AccountabilityQuery>) {
+  let query = adb(s.db)
+    .selectFrom('decision_accountability as a')
+    .innerJoin('decisions as d', 'd.id', 'a.decision_id')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.decision_id', 'd.title as decision_title', 'o.name as org_name', 'a.person_user_id', 'a.person_name', 'a.person_post', 'a.form', 'a.reason', 'a.decided_on', 'a.deciding_body', 'a.at'])
+    .where(orgScopeFilter(actor, 'decisions.read', sql.ref('a.org_id')));
+  if (q.decisionId) query = query.where('a.decision_id', '=', q.decisionId);
+  if (q.orgId) query = query.where('a.org_id', '=', q.orgId);
+  const rows = await query.orderBy('a.decided_on', 'desc').orderBy('a.id', 'desc').limit(1000).execute();
+  return rows.map((r) => ({ ...r, form_label: ACCOUNTABILITY_FORM_LABELS[r.form] }));
 }
 
 // ── reverse trace (seed 002 #27: 责任倒查) ──

@@ -98,11 +98,12 @@ export const ExpertIn = Type.Object(
     contact: Type.Optional(Phone),
     idNumber: Type.Optional(Str(18, 18, '居民身份号码（加密存储）')),
     active: Type.Optional(Type.Boolean()),
+    userId: Type.Optional(Type.Union([Id, Type.Null()], { description: '专家本人的平台账号（外聘专家角色），用于在线提交论证意见' })),
   },
   { additionalProperties: false },
 );
 export const ExpertPatch = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), fields: Type.Optional(Fields), affiliation: Type.Optional(Str(2, 100)), title: Nullable(Str(1, 50)), contact: Type.Optional(Type.Union([Phone, Type.Null()])), active: Type.Optional(Type.Boolean()) },
+  { version: Type.Integer({ minimum: 1 }), fields: Type.Optional(Fields), affiliation: Type.Optional(Str(2, 100)), title: Nullable(Str(1, 50)), contact: Type.Optional(Type.Union([Phone, Type.Null()])), active: Type.Optional(Type.Boolean()), userId: Type.Optional(Type.Union([Id, Type.Null()])) },
   { additionalProperties: false },
 );
 export const ConflictIn = Type.Object(

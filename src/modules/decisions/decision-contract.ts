@@ -37,6 +37,10 @@ export const CommentAnswerIn = Type.Object(
   { additionalProperties: false },
 );
 
+/** An expert's own written opinion (我的论证任务). */
+export const MyOpinionIn = Type.Object({ opinion: Str(2, 20000, '书面论证意见'), givenOn: Day }, { additionalProperties: false });
+export const AccountabilityQuery = Type.Object({ decisionId: Type.Optional(Id), orgId: Type.Optional(Id) }, { additionalProperties: false });
+
 // ── data of the procedure's steps ──
 const Empty = Type.Object({}, { additionalProperties: false });
 export const StepData = {

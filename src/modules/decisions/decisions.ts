@@ -9,6 +9,7 @@ import { badInput, conflict, DomainError, notFound } from '../../core/http/error
 import { isValidMobile } from '../../core/crypto/mask.ts';
 import { createInstance } from '../../core/workflow/engine.ts';
 import { DECISION } from '../../core/rules/seeds.ts';
+import { ruleValue } from '../../core/rules/service.ts';
 import { ddb, dtx } from './schema.ts';
 import { audit, BASIS_CATALOGUE, orgOf } from './common.ts';
 import { commentOpen } from './decision-rules.ts';
@@ -67,16 +68,32 @@ export async function listDecisions(s: Services, actor: Actor, q: Static<typeof 
 
 /** The dossier: the decision, the comments (no phone), expert and adviser opinions, progress. */
 export async function getDecision(s: Services, actor: Actor, id: number) {
-  const d = await ddb(s.db).selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
+  const d = await ddb(s.db)
+    .selectFrom('decisions as d')
+    .innerJoin('orgs as o', 'o.id', 'd.org_id')
+    .innerJoin('orgs as u', 'u.id', 'd.undertaking_org_id')
+    .leftJoin('decision_catalogue_items as i', 'i.id', 'd.catalogue_item_id')
+    .selectAll('d')
+    .select(['o.name as org_name', 'u.name as undertaking_org_name', 'i.title as catalogue_item_title'])
+    .where('d.id', '=', id)
+    .executeTakeFirst();
   if (!d) throw notFound(DECISION_ENTITY);
   const facts = await assertOrgInScope(s.db, actor, 'decisions.read', d.org_id, DECISION_ENTITY);
-  const [comments, expertOpinions, adviserOpinions, progress] = await Promise.all([
+  const [comments, expertOpinions, adviserOpinions, progress, assignments] = await Promise.all([
     ddb(s.db).selectFrom('decision_comments').select(['id', 'content', 'commenter', 'answer', 'answer_reason', 'answered_at', 'created_at']).select(sql<boolean>`contact_enc is not null`.as('has_contact')).where('decision_id', '=', id).orderBy('id').execute(),
     ddb(s.db).selectFrom('decision_expert_opinions as o').innerJoin('decision_experts as e', 'e.id', 'o.expert_id').select(['o.id', 'o.expert_id', 'e.name as expert_name', 'e.affiliation', 'o.opinion', 'o.given_on']).where('o.decision_id', '=', id).orderBy('o.id').execute(),
     ddb(s.db).selectFrom('decision_adviser_opinions as p').innerJoin('decision_advisers as a', 'a.id', 'p.adviser_id').select(['p.id', 'a.name as adviser_name', 'p.opinion', 'p.given_on']).where('p.subject_type', '=', SUBJECT_TYPE).where('p.subject_id', '=', String(id)).orderBy('p.id').execute(),
     ddb(s.db).selectFrom('decision_progress_reports').select(['id', 'reported_on', 'progress', 'problems']).where('decision_id', '=', id).orderBy('id').execute(),
+    ddb(s.db)
+      .selectFrom('decision_expert_assignments as x')
+      .innerJoin('decision_experts as e', 'e.id', 'x.expert_id')
+      .select(['x.id', 'x.expert_id', 'e.name as expert_name', 'e.affiliation', 'x.field', 'x.source', 'x.reason'])
+      .where('x.subject_type', '=', SUBJECT_TYPE)
+      .where('x.subject_id', '=', String(id))
+      .orderBy('x.id')
+      .execute(),
   ]);
-  return { ...d, comments, expert_opinions: expertOpinions, adviser_opinions: adviserOpinions, progress, abilities: { handle: inScope(actor, 'decisions.handle', facts) } };
+  return { ...d, comments, expert_opinions: expertOpinions, adviser_opinions: adviserOpinions, progress, expert_assignments: assignments, abilities: { handle: inScope(actor, 'decisions.handle', facts) } };
 }
 
 /** A comment from the public while the period runs (条例 art. 15); refused before and after. */
@@ -134,14 +151,40 @@ export async function publicDrafts(s: Services) {
     .execute();
 }
 
-/** Published decisions with their explanation and the adoption summary (条例 art. 32). */
+/**
+ * Published decisions with their explanation and the adoption summary (条例 art. 32), the
+ * hearing's participants and the reasons for adopting its opinions (seed 000 §3(三)1), and —
+ * where the region's rule says so (seed 002 #23) — the experts' names and opinions. The
+ * hearing record itself and commenters stay internal.
+ */
 export async function publishedDecisions(s: Services) {
-  return ddb(s.db)
+  const rows = await ddb(s.db)
     .selectFrom('decisions as d')
     .innerJoin('orgs as u', 'u.id', 'd.undertaking_org_id')
-    .select(['d.id', 'd.title', 'd.deciding_body', 'u.name as undertaking_org_name', 'd.decided_on', 'd.published_on', 'd.explanation', 'd.adoption_summary', 'd.status'])
+    .select(['d.id', 'd.region_code', 'd.title', 'd.deciding_body', 'u.name as undertaking_org_name', 'd.decided_on', 'd.published_on', 'd.explanation', 'd.adoption_summary', 'd.status', 'd.hearing'])
     .where('d.published_on', 'is not', null)
     .orderBy('d.published_on', 'desc')
     .limit(500)
     .execute();
+  const opinions = rows.length
+    ? await ddb(s.db)
+        .selectFrom('decision_expert_opinions as p')
+        .innerJoin('decision_experts as e', 'e.id', 'p.expert_id')
+        .select(['p.decision_id', 'e.name as expert_name', 'e.affiliation', 'e.title', 'p.opinion', 'p.given_on'])
+        .where('p.decision_id', 'in', rows.map((r) => r.id))
+        .orderBy('p.id')
+        .execute()
+    : [];
+  const publishExperts = new Map<string, boolean>();
+  for (const region of new Set(rows.map((r) => r.region_code))) publishExperts.set(region, await ruleValue<boolean>(s.db, 'decision.publish_expert_opinions', region, s.today()));
+  return rows.map(({ hearing, region_code, ...r }) => {
+    const h = hearing as { participants?: { name: string; sector: string }[]; adoptionReasons?: string; heldOn?: string } | null;
+    return {
+      ...r,
+      hearing_held_on: h?.heldOn ?? null,
+      hearing_participants: h?.participants ?? [],
+      hearing_adoption_reasons: h?.adoptionReasons ?? null,
+      expert_opinions: publishExperts.get(region_code) ? opinions.filter((o) => o.decision_id === r.id).map(({ decision_id: _d, ...o }) => o) : [],
+    };
+  });
 }

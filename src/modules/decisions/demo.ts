@@ -117,6 +117,9 @@ export async function loadDecisionsDemo({ services: s, tx, orgByName, userByName
     explanation: '为推进生活垃圾减量化、资源化、无害化，制定本方案；公众意见和专家论证意见采纳情况见附件。',
   });
   await dtx(tx).insertInto('decision_expert_assignments').values({ org_id: gov, subject_type: SUBJECT_TYPE, subject_id: String(waste.id), expert_id: expertIds.get(expertName)!, field: expertField, source: 'manual', reason: '演示数据：工程技术领域专家', assigned_by: legal }).execute();
+  // The demo user `expert` is this expert: they see both assignments on 我的论证任务 and hand in the water-price opinion once argumentation begins.
+  await dtx(tx).updateTable('decision_experts').set({ user_id: userByName('expert') }).where('id', '=', expertIds.get(expertName)!).execute();
+  await dtx(tx).insertInto('decision_expert_assignments').values({ org_id: gov, subject_type: SUBJECT_TYPE, subject_id: String(water.id), expert_id: expertIds.get(expertName)!, field: expertField, source: 'manual', reason: '演示数据：供水管网和计量设施工程技术论证', assigned_by: legal }).execute();
   await dtx(tx).insertInto('decision_expert_opinions').values({ decision_id: waste.id, org_id: gov, expert_id: expertIds.get(expertName)!, opinion: '方案必要、可行，建议分期建设分类转运设施。', given_on: ago(60), recorded_by: legal }).execute();
   const opinion = await dtx(tx).insertInto('decision_adviser_opinions').values({ adviser_id: adviserIds[0], org_id: gov, subject_type: SUBJECT_TYPE, subject_id: String(waste.id), subject_title: waste.title, opinion: '方案于法有据，处罚条款须与上位法衔接。', given_on: ago(35) }).returning('id').executeTakeFirstOrThrow();
   await dtx(tx).updateTable('decisions').set({ adviser_opinion_id: opinion.id }).where('id', '=', waste.id).execute();

@@ -48,14 +48,30 @@ export async function createExpert(s: Services, actor: Actor, input: Static<type
   return s.tx(async (tx) => {
     await assertOrgInScope(tx, actor, 'decisions.experts', input.orgId, { zh: '专家库所属机关', en: 'Pool owner' });
     const org = await orgOf(tx, input.orgId, 'orgId');
+    const userId = await accountOf(tx, input.userId);
     const row = await dtx(tx)
       .insertInto('decision_experts')
-      .values({ org_id: org.id, region_code: org.region_code, name: input.name.trim(), fields: input.fields, affiliation: input.affiliation.trim(), title: input.title?.trim() || null, ...sealed, active: input.active ?? true, created_by: actor.userId })
+      .values({ org_id: org.id, region_code: org.region_code, name: input.name.trim(), fields: input.fields, affiliation: input.affiliation.trim(), title: input.title?.trim() || null, ...sealed, active: input.active ?? true, user_id: userId ?? null, created_by: actor.userId })
       .returningAll()
       .executeTakeFirstOrThrow();
     await audit(tx, actor, { action: 'decisions.expert.create', entityType: 'decision_expert', entityId: row.id, orgId: org.id, after: row });
     return unsealed(row);
   });
+}
+
+/**
+ * The expert's own account: an existing user, linked to one expert at most (a unique index;
+ * checked first so the refusal is a clear 409, not a constraint error).
+ */
+async function accountOf(tx: Tx, userId: number | null | undefined, expertId?: number) {
+  if (userId == null) return userId;
+  const user = await tx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+  if (!user) throw badInput('unknown_user', 'userId', { zh: '没有该用户账号', en: 'No such user' });
+  let taken = dtx(tx).selectFrom('decision_experts').select(['id', 'name']).where('user_id', '=', userId);
+  if (expertId) taken = taken.where('id', '<>', expertId);
+  const other = await taken.executeTakeFirst();
+  if (other) throw conflict('expert_account_taken', { zh: `该账号已关联专家${other.name}`, en: 'The account is linked to another expert' }, 'userId');
+  return userId;
 }
 
 async function lockExpert(tx: Tx, actor: Actor, id: number) {
@@ -89,9 +105,10 @@ export async function updateExpert(s: Services, actor: Actor, id: number, input:
   return s.tx(async (tx) => {
     const e = await lockExpert(tx, actor, id);
     if (e.version !== input.version) throw staleVersion(EXPERT);
+    const userId = input.userId === undefined ? e.user_id : await accountOf(tx, input.userId, id);
     const after = await dtx(tx)
       .updateTable('decision_experts')
-      .set({ fields: input.fields ?? e.fields, affiliation: input.affiliation?.trim() ?? e.affiliation, title: input.title === undefined ? e.title : input.title?.trim() || null, active: input.active ?? e.active, ...contact, version: e.version + 1, updated_at: new Date() })
+      .set({ user_id: userId, fields: input.fields ?? e.fields, affiliation: input.affiliation?.trim() ?? e.affiliation, title: input.title === undefined ? e.title : input.title?.trim() || null, active: input.active ?? e.active, ...contact, version: e.version + 1, updated_at: new Date() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();

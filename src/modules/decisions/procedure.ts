@@ -6,6 +6,7 @@ import { DECISION, SEED000, SEED001, SEED002 } from '../../core/rules/seeds.ts';
 import { checkNotFuture, checkPeriod } from './common.ts';
 import { SUBJECT_TYPE, BASIS_COMMENT } from './decisions.ts';
 import { dtx } from './schema.ts';
+import { insertExpertOpinion } from './expert-opinions.ts';
 import { StepData } from './decision-contract.ts';
 import {
   commentPeriodLongEnough, commentPeriodOver, hearingComplete, hearingNeeded, headReasonOk, legalHeadAttended, meetingAfterReview, reviewMayConclude, riskAllowsDecision, viewsComplete, missingRiskItems, type Attendee, type HeadDecision,
@@ -156,6 +157,18 @@ const headReasonGiven: GuardDef = {
 
 const meetingGuards = [reviewPassed, meetingDated, legalHeadPresent, viewsRecorded, headReasonGiven];
 
+const EVALUATION_BASIS = law('第三十七条', '决策后评估结果应当作为调整重大行政决策的重要依据');
+type Conclusion = 'continue' | 'adjust' | 'stop';
+/** The step that follows a post-evaluation must be the one its conclusion calls for. */
+const concluded = (conclusion: Conclusion, code: string, zh: string, en: string): GuardDef => ({
+  code,
+  message: { zh, en },
+  basis: EVALUATION_BASIS,
+  check: async (ctx) => ((await decisionOf(ctx)).evaluation as { conclusion?: Conclusion } | null)?.conclusion === conclusion,
+});
+const evaluatedToAdjust = concluded('adjust', 'evaluation_not_adjust', '后评估结论为"调整"的，方可调整后继续执行', 'Only a decision evaluated as "adjust" is adjusted');
+const evaluatedToContinue = concluded('continue', 'evaluation_not_continue', '后评估结论为"调整"或"停止执行"的，须先调整或停止执行，不能直接办结', 'An evaluation concluding "adjust" or "stop" must be acted on before closing');
+
 // ── effects ─────────────────────────────────────────────────────────────────
 
 const mirror = (extra?: (ctx: EffectContext) => Promise<void>) => async (ctx: EffectContext) => {
@@ -188,9 +201,7 @@ async function recordHearing(ctx: EffectContext) {
 async function recordExpertOpinion(ctx: EffectContext) {
   const d = data<{ expertId: number; opinion: string; givenOn: string }>(ctx);
   past(ctx, d.givenOn, 'data.givenOn');
-  const dup = await dtx(ctx.tx).selectFrom('decision_expert_opinions').select('id').where('decision_id', '=', Number(ctx.instance.subjectId)).where('expert_id', '=', d.expertId).executeTakeFirst();
-  if (dup) throw badInput('expert_opinion_exists', 'data.expertId', { zh: '该专家的论证意见已登记', en: "The expert's opinion is already recorded" });
-  await dtx(ctx.tx).insertInto('decision_expert_opinions').values({ decision_id: Number(ctx.instance.subjectId), org_id: ctx.instance.orgId, expert_id: d.expertId, opinion: d.opinion.trim(), given_on: d.givenOn, recorded_by: ctx.actor.userId }).execute();
+  await insertExpertOpinion(ctx.tx, { decisionId: Number(ctx.instance.subjectId), orgId: ctx.instance.orgId, expertId: d.expertId, opinion: d.opinion, givenOn: d.givenOn, recordedBy: ctx.actor.userId });
 }
 
 async function assessRisk(ctx: EffectContext) {
@@ -276,6 +287,9 @@ export const decisionProcedure: ProcedureDefinition = {
     t({ code: 'resume', name: { zh: '恢复执行', en: 'Resume' }, from: ['suspended'], to: 'implementing', permission: DECIDE, requireNote: true, dataSchema: StepData.empty, resumeDeadlines: ['decisions.progress'] }),
     t({ code: 'stop', name: { zh: '停止执行', en: 'Stop' }, from: ['implementing', 'suspended', 'evaluated'], to: 'stopped', permission: DECIDE, requireNote: true, dataSchema: StepData.empty, effect: async (ctx) => update(ctx, { closed_on: ctx.services.today() }) }),
     t({ code: 'evaluate', name: { zh: '决策后评估', en: 'Post-evaluation' }, from: ['implementing'], to: 'evaluated', permission: HANDLE, dataSchema: StepData.evaluation, closeDeadlines: ['decisions.progress'], effect: async (ctx) => update(ctx, { evaluation: JSON.stringify({ ...ctx.input.data, evaluatedOn: ctx.services.today() }) }) }),
-    t({ code: 'close', name: { zh: '办结归档', en: 'Close' }, from: ['evaluated'], to: 'closed', permission: DECIDE, dataSchema: StepData.empty, effect: async (ctx) => update(ctx, { closed_on: ctx.services.today() }) }),
+    // 条例 art. 37: the evaluation's conclusion decides what follows. An adjustment (its content
+    // is the note) returns the decision to implementation with its report deadline restarted.
+    t({ code: 'adjust', name: { zh: '依后评估结论调整后继续执行', en: 'Adjust after evaluation and resume' }, from: ['evaluated'], to: 'implementing', permission: DECIDE, requireNote: true, dataSchema: StepData.empty, guards: [evaluatedToAdjust], startDeadlines: progressDeadline }),
+    t({ code: 'close', name: { zh: '办结归档', en: 'Close' }, from: ['evaluated'], to: 'closed', permission: DECIDE, dataSchema: StepData.empty, guards: [evaluatedToContinue], effect: async (ctx) => update(ctx, { closed_on: ctx.services.today() }) }),
   ],
 };

@@ -38,4 +38,12 @@ export const decisionRuleParams: RuleParamSeed[] = [
     basis: { law: DECISION, article: '第三十六条', quote: '依法作出的重大行政决策，决策机关在决策过程中或者决策实施后，可以根据实际需要组织决策后评估' },
     note: `条例未规定评估时间；参照${SEED002}措施27"根据实际需要进行重大行政决策后评估"，以公布后满两年为应当评估的时点（用于考核"后评估完成率"）；${LOCAL_DEFAULT}`,
   },
+  {
+    key: 'decision.publish_expert_opinions',
+    name: '重大行政决策公布时一并公开论证专家姓名和论证意见',
+    value: true,
+    unit: 'flag',
+    basis: { law: SEED002, article: '措施23', quote: '选择论证专家要注重专业性、代表性、均衡性，支持其独立开展工作，逐步实行专家信息和论证意见公开' },
+    note: `条例第二十一条未要求公开；${SEED002}措施23要求"逐步实行专家信息和论证意见公开"，默认公开，可按地区关闭；${LOCAL_DEFAULT}`,
+  },
 ];

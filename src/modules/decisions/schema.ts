@@ -112,6 +112,8 @@ export interface DecisionExpertTable extends SealedContact {
   title: string | null;
   id_number_enc: string | null;
   id_number_masked: string | null;
+  /** The expert's own platform account, if any (migration 004). */
+  user_id: Generated<number | null>;
   active: Generated<boolean>;
   version: Generated<number>;
   created_by: number | null;
