@@ -14,7 +14,7 @@ import { createCleanup, decideCleanupItem, evaluateDocument, expiringDocuments, 
 import { bulletinData, importRegister, passedList } from './reports.ts';
 import { bulletinDocx, bulletinXlsx } from './bulletin-files.ts';
 import { registerTemplateXlsx } from './register-import.ts';
-import { extractDocxText } from './docx-text.ts';
+import { extractDocxText } from '../../core/imports/docx-text.ts';
 
 export const normativeRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

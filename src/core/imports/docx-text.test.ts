@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../core/http/errors.ts';
+import { DomainError } from '../http/errors.ts';
 import { MAX_DOCX_BYTES, extractDocxText } from './docx-text.ts';
 
 const docxOf = (paragraphs: string[]) =>

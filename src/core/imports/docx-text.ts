@@ -1,10 +1,10 @@
 /**
- * Plain text of an uploaded Word (.docx) document, for the body of a normative document
- * (规范性文件正文). Reading is left to mammoth; this only bounds the input, turns every
+ * Plain text of an uploaded Word (.docx) document: the body of a normative document
+ * (规范性文件正文), or a plan (规划) before its headings are parsed. Reading is left to mammoth; this only bounds the input, turns every
  * failure into a DomainError the client can act on, and normalises the text.
  */
 import mammoth from 'mammoth';
-import { badInput } from '../../core/http/errors.ts';
+import { badInput } from '../http/errors.ts';
 
 /** Largest .docx accepted (bytes, compressed). */
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
