@@ -1,0 +1,47 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParams, withErrors } from '../../core/http/schemas.ts';
+import { uploadedFile } from '../../core/http/files.ts';
+import { extractDocxText } from '../../core/imports/docx-text.ts';
+import { AcceptanceIn, AnswerIn, AssignedIn, AssignedQuery, CancelIn, CompleteIn, ParseIn, PlanImportIn, PlanQuery, ProgressIn, Row, Rows, TaskIn, TaskQuery, VersionIn } from './contract.ts';
+import { getPlan, importPlan, listPlans, previewPlan, publicPlan, publicPlans, publishPlan, recordAcceptance } from './plans.ts';
+import { cancelTask, completeTask, createTask, getTask, listTasks, reportProgress } from './tasks.ts';
+import { answerItem, assignItem, listAssigned } from './assigned.ts';
+
+/** 规划任务督办: plans and their measures, tasks, progress, acceptance, leader-assigned items. */
+export const planRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const s = app.services;
+  const tags = ['plans'];
+  const ok = <T extends TSchema>(schema?: T) => withErrors({ 200: schema ?? Row });
+  const read = { permission: 'plans.read' };
+  const manage = { permission: 'plans.manage' };
+  const report = { permission: 'plans.report' };
+
+  // ── plans ──
+  app.post('/plans/docx-text', { config: manage, schema: { tags, summary: '读取上传的规划 Word（.docx）全文（multipart，字段 file）', consumes: ['multipart/form-data'], response: ok(Type.Object({ text: Type.String() })) } }, async (req) => ({ text: await extractDocxText(await uploadedFile(req)) }));
+  app.post('/plans/preview', { config: manage, schema: { tags, summary: '导入预览：按标题识别的部分、领域和措施（不写入）；无法识别时指明行号', body: ParseIn, response: ok() } }, async (req) => previewPlan(req.body.text));
+  app.post('/plans', { config: manage, schema: { tags, summary: '导入规划（正文按"一、""（一）""措施：1."分层）', body: PlanImportIn, response: ok() } }, async (req) => importPlan(s, req.actor!, req.body));
+  app.get('/plans', { config: read, schema: { tags, summary: '规划、实施方案、年度工作要点（数据范围内），含任务完成情况', querystring: PlanQuery, response: ok(Rows) } }, async (req) => listPlans(s, req.actor!, req.query));
+  app.get('/plans/:id', { config: { ...read, resource: 'plan' }, schema: { tags, summary: '规划结构树及按领域、单位、年度汇总的完成情况，检查验收记录', params: IdParams, response: ok() } }, async (req) => getPlan(s, req.actor!, req.params.id));
+  app.post('/plans/:id/publish', { config: { ...manage, resource: 'plan' }, schema: { tags, summary: '印发规划（此后可分解任务）', params: IdParams, body: VersionIn, response: ok() } }, async (req) => publishPlan(s, req.actor!, req.params.id, req.body.version));
+  app.post('/plans/:id/acceptances', { config: { ...manage, resource: 'plan' }, schema: { tags, summary: '规划实施最后一年逐级检查验收（各牵头单位，最后为制定机关本级）', params: IdParams, body: AcceptanceIn, response: ok() } }, async (req) => recordAcceptance(s, req.actor!, req.params.id, req.body));
+  app.post('/plans/:id/tasks', { config: { ...manage, resource: 'plan' }, schema: { tags, summary: '分解任务：牵头单位、配合单位、责任人、成果形式、节点和完成时限', params: IdParams, body: TaskIn, response: ok() } }, async (req) => createTask(s, req.actor!, req.params.id, req.body));
+
+  // ── tasks ──
+  app.get('/plans/tasks', { config: read, schema: { tags, summary: '任务清单（牵头或配合单位在数据范围内；mine=本单位）', querystring: TaskQuery, response: ok(Rows) } }, async (req) => listTasks(s, req.actor!, req.query));
+  app.get('/plans/tasks/:id', { config: { ...read, resource: 'plan_task' }, schema: { tags, summary: '任务详情：节点、牵头和配合单位的进展报告', params: IdParams, response: ok() } }, async (req) => getTask(s, req.actor!, req.params.id));
+  app.post('/plans/tasks/:id/progress', { config: { ...report, resource: 'plan_task' }, schema: { tags, summary: '报告进展（牵头单位按节点报告并附佐证；配合单位向牵头单位报告承担部分）', params: IdParams, body: ProgressIn, response: ok() } }, async (req) => reportProgress(s, req.actor!, req.params.id, req.body));
+  app.post('/plans/tasks/:id/complete', { config: { ...report, resource: 'plan_task' }, schema: { tags, summary: '任务完成（节点均已完成）', params: IdParams, body: CompleteIn, response: ok() } }, async (req) => completeTask(s, req.actor!, req.params.id, req.body));
+  app.post('/plans/tasks/:id/cancel', { config: { ...manage, resource: 'plan_task' }, schema: { tags, summary: '撤销任务（说明理由）', params: IdParams, body: CancelIn, response: ok() } }, async (req) => cancelTask(s, req.actor!, req.params.id, req.body));
+
+  // ── leader-assigned items ──
+  app.get('/plans/assigned', { config: read, schema: { tags, summary: '领导交办、批办事项（本单位及本人交办的）', querystring: AssignedQuery, response: ok(Rows) } }, async (req) => listAssigned(s, req.actor!, req.query));
+  app.post('/plans/assigned', { config: { permission: 'plans.assign' }, schema: { tags, summary: '交办事项（无明确时限的按15个工作日）', body: AssignedIn, response: ok() } }, async (req) => assignItem(s, req.actor!, req.body));
+  app.post('/plans/assigned/:id/answer', { config: { permission: 'plans.answer', resource: 'assigned_item' }, schema: { tags, summary: '办结并向交办领导报告结果', params: IdParams, body: AnswerIn, response: ok() } }, async (req) => answerItem(s, req.actor!, req.params.id, req.body));
+
+  // ── portal ──
+  app.get('/public/plans', { config: { public: true }, schema: { tags, summary: '已印发的法治政府建设规划、实施方案（公开）', response: ok(Rows) } }, async () => publicPlans(s));
+  app.get('/public/plans/:id', { config: { public: true, resource: 'plan' }, schema: { tags, summary: '规划全文结构（公开）', params: IdParams, response: ok() } }, async (req) => publicPlan(s, req.params.id));
+};
