@@ -33,10 +33,10 @@ export interface Platform {
 }
 
 /** The real server (embedded PGlite, demo data, built web app) on a loopback port, and Chromium. */
-export async function startPlatform(seed?: (s: Services) => Promise<void>, modules?: ModuleManifest[]): Promise<Platform> {
+export async function startPlatform(seed?: (s: Services) => Promise<void>, modules?: ModuleManifest[], options?: { now?: () => Date }): Promise<Platform> {
   if (!buildWebIfStale()) throw new Error('web build failed');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-'));
-  const app = await buildApp({ dataDir, webDist, logLevel: 'silent', loginRateLimit: 10_000, modules });
+  const app = await buildApp({ dataDir, webDist, logLevel: 'silent', loginRateLimit: 10_000, modules, now: options?.now });
   await loadDemo(app.services);
   if (seed) await seed(app.services);
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,23 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { Id } from '../../core/http/schemas.ts';
 import { Row as Any } from './contract.ts';
+import { ACCOUNTABILITY_FORM_TEXT } from './labels.ts';
 
-/**
- * 问责方式 as seed 002 #40 lists them (健全诫勉谈话、取消当年评先评优资格、责令作出书面检查、
- * 通报批评、责令公开道歉、调整工作岗位、停职检查、引咎辞职、责令辞职、罢免等问责方式), in its order.
- */
-export const ACCOUNTABILITY_FORM_LABELS = {
-  admonition: '诫勉谈话',
-  disqualify_honours: '取消当年评先评优资格',
-  written_self_criticism: '责令作出书面检查',
-  circulated_criticism: '通报批评',
-  public_apology: '责令公开道歉',
-  post_adjustment: '调整工作岗位',
-  suspension_for_inspection: '停职检查',
-  resignation_for_fault: '引咎辞职',
-  ordered_resignation: '责令辞职',
-  recall: '罢免',
-} as const;
+/** 问责方式 of seed 002 #40, in its order (labels.ts: the web app reads the same list). */
+export const ACCOUNTABILITY_FORM_LABELS = ACCOUNTABILITY_FORM_TEXT;
 export type AccountabilityForm = keyof typeof ACCOUNTABILITY_FORM_LABELS;
 export const ACCOUNTABILITY_FORMS = Object.keys(ACCOUNTABILITY_FORM_LABELS) as AccountabilityForm[];
 

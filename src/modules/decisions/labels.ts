@@ -37,3 +37,52 @@ export const DRAW_EXCLUSION_LABELS: Record<DrawExclusion, string> = {
   field_full: '该领域名额已满（未抽中）',
   not_requested: '所属领域不在本次抽取范围',
 };
+
+/** The states of the procedure decisions.decision (procedure.ts), as the lists show them. */
+export type DecisionStatus = 'initiated' | 'planned' | 'comment' | 'argumentation' | 'risk' | 'legality' | 'discussion' | 'decided' | 'implementing' | 'suspended' | 'evaluated' | 'rejected' | 'stopped' | 'closed';
+export const DECISION_STATUS_LABELS: Record<DecisionStatus, string> = {
+  initiated: '已起动',
+  planned: '拟订方案',
+  comment: '公众参与',
+  argumentation: '专家论证',
+  risk: '风险评估',
+  legality: '合法性审查',
+  discussion: '待集体讨论决定',
+  decided: '已决定待公布',
+  implementing: '执行中',
+  suspended: '暂停执行',
+  evaluated: '已后评估',
+  rejected: '决定不予通过',
+  stopped: '已停止执行',
+  closed: '已办结',
+};
+
+export type CommentAnswer = 'adopted' | 'partly' | 'not_adopted';
+export const COMMENT_ANSWER_LABELS: Record<CommentAnswer, string> = { adopted: '采纳', partly: '部分采纳', not_adopted: '不予采纳' };
+
+export type MeetingKind = 'executive' | 'plenary' | 'leadership';
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = { executive: '政府常务会议', plenary: '政府全体会议', leadership: '部门领导班子会议' };
+export const ATTENDEE_ROLE_LABELS: Record<'head' | 'member' | 'legal_head' | 'other', string> = { head: '行政首长', member: '会议组成人员', legal_head: '法制机构负责人（列席）', other: '其他列席人员' };
+export const MEMBER_VIEW_LABELS: Record<'agree' | 'disagree' | 'abstain', string> = { agree: '同意', disagree: '不同意', abstain: '弃权' };
+export const HEAD_DECISION_LABELS: Record<'adopt' | 'adopt_amended' | 'reject', string> = { adopt: '决定通过', adopt_amended: '决定修改后通过', reject: '决定不予通过' };
+
+export type EvaluationConclusion = 'continue' | 'adjust' | 'stop';
+export const EVALUATION_CONCLUSION_LABELS: Record<EvaluationConclusion, string> = { continue: '继续执行', adjust: '调整', stop: '停止执行' };
+
+export type AssignmentSource = 'draw' | 'manual';
+export const ASSIGNMENT_SOURCE_LABELS: Record<AssignmentSource, string> = { draw: '随机抽取', manual: '直接选定' };
+
+/** 问责方式 of seed 002 #40 (健全诫勉谈话……罢免等问责方式), in its order; accountability-contract.ts and the web app read this list. */
+export type AccountabilityFormCode = 'admonition' | 'disqualify_honours' | 'written_self_criticism' | 'circulated_criticism' | 'public_apology' | 'post_adjustment' | 'suspension_for_inspection' | 'resignation_for_fault' | 'ordered_resignation' | 'recall';
+export const ACCOUNTABILITY_FORM_TEXT: Record<AccountabilityFormCode, string> = {
+  admonition: '诫勉谈话',
+  disqualify_honours: '取消当年评先评优资格',
+  written_self_criticism: '责令作出书面检查',
+  circulated_criticism: '通报批评',
+  public_apology: '责令公开道歉',
+  post_adjustment: '调整工作岗位',
+  suspension_for_inspection: '停职检查',
+  resignation_for_fault: '引咎辞职',
+  ordered_resignation: '责令辞职',
+  recall: '罢免',
+};

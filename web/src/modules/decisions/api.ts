@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../core/api';
 import { useSubmitFor } from '../../core/useSubmit';
-import type { AdviserKind, AdviserProfession, AmendmentKind, CatalogueStatus, DrawExclusion, ExpertField } from '../../../../src/modules/decisions/labels.ts';
+import type { AccountabilityFormCode, AdviserKind, AdviserProfession, AmendmentKind, AssignmentSource, CatalogueStatus, CommentAnswer, DecisionStatus, DrawExclusion, EvaluationConclusion, ExpertField, MeetingKind } from '../../../../src/modules/decisions/labels.ts';
+import type { ATTENDEE_ROLE_LABELS, HEAD_DECISION_LABELS, MEMBER_VIEW_LABELS } from '../../../../src/modules/decisions/labels.ts';
+import type { RiskKind, RiskLevel } from '../../../../src/modules/decisions/decision-rules.ts';
 
 // The codes and their Chinese names, as the server has them (a file without imports).
 export * from '../../../../src/modules/decisions/labels.ts';
@@ -130,3 +132,156 @@ export const useSubmit = () => useSubmitFor([['decisions'], ['my-deadlines']]);
 
 export const useCatalogues = () => useQuery({ queryKey: ['decisions', 'catalogues'], queryFn: () => get<CatalogueRow[]>('/api/decisions/catalogues') });
 export const useExperts = () => useQuery({ queryKey: ['decisions', 'experts'], queryFn: () => get<ExpertRow[]>('/api/decisions/experts') });
+
+// ── the decision procedure ──
+export type { RiskKind, RiskLevel } from '../../../../src/modules/decisions/decision-rules.ts';
+export { RISK_KINDS, RISK_KIND_LABELS, RISK_LEVEL_LABELS } from '../../../../src/modules/decisions/decision-rules.ts';
+
+export interface DecisionRow {
+  id: number;
+  org_id: number;
+  title: string;
+  deciding_body: string;
+  undertaking_org_name: string;
+  status: DecisionStatus;
+  instance_id: number;
+  hearing_required: boolean;
+  catalogue_item_id: number | null;
+  comment_until: string | null;
+  decided_on: string | null;
+  published_on: string | null;
+}
+export interface Hearing {
+  heldOn: string;
+  participants: { name: string; sector: string }[];
+  record: string;
+  adoptionReasons?: string;
+}
+export interface RiskAssessment {
+  items: { kind: RiskKind; level: RiskLevel; description: string }[];
+  overallLevel: RiskLevel;
+  passed: boolean;
+  disposalPlan: string;
+  assessedOn: string;
+}
+export interface Meeting {
+  meetingKind: MeetingKind;
+  heldOn: string;
+  attendees: { name: string; role: keyof typeof ATTENDEE_ROLE_LABELS; view?: keyof typeof MEMBER_VIEW_LABELS; opinion?: string }[];
+  headDecision: keyof typeof HEAD_DECISION_LABELS;
+  headReason?: string;
+  minutes: string;
+}
+export interface Evaluation {
+  opinionsGathered: string;
+  thirdParty?: string;
+  conclusion: EvaluationConclusion;
+  report: string;
+  evaluatedOn?: string;
+}
+export interface AccountabilityRow {
+  id: number;
+  decision_id: number;
+  decision_title?: string;
+  person_name: string;
+  person_post: string;
+  form: AccountabilityFormCode;
+  reason: string;
+  decided_on: string;
+  deciding_body: string;
+  at: string;
+}
+export interface DecisionDossier {
+  id: number;
+  org_id: number;
+  org_name?: string;
+  title: string;
+  deciding_body: string;
+  undertaking_org_id: number;
+  undertaking_org_name?: string;
+  catalogue_item_id: number | null;
+  catalogue_item_title?: string | null;
+  no_catalogue_reason: string | null;
+  hearing_required: boolean;
+  status: DecisionStatus;
+  instance_id: number;
+  plan_text: string | null;
+  comment_from: string | null;
+  comment_until: string | null;
+  adoption_summary: string | null;
+  hearing: Hearing | null;
+  risk: RiskAssessment | null;
+  review_submitted_on: string | null;
+  review_concluded_on: string | null;
+  review_passed: boolean | null;
+  review_opinion: string | null;
+  adviser_opinion_id: number | null;
+  meeting: Meeting | null;
+  decided_on: string | null;
+  published_on: string | null;
+  explanation: string | null;
+  evaluation: Evaluation | null;
+  closed_on: string | null;
+  comments: { id: number; content: string; commenter: string | null; answer: CommentAnswer | null; answer_reason: string | null; answered_at: string | null; created_at: string; has_contact: boolean }[];
+  expert_opinions: { id: number; expert_id: number; expert_name: string; affiliation: string; opinion: string; given_on: string }[];
+  adviser_opinions: { id: number; adviser_name: string; opinion: string; given_on: string }[];
+  progress: { id: number; reported_on: string; progress: string; problems: string | null }[];
+  expert_assignments: { id: number; expert_id: number; expert_name: string; affiliation: string; field: ExpertField; source: AssignmentSource; reason: string | null }[];
+  accountability?: AccountabilityRow[];
+  abilities: { handle: boolean };
+}
+export interface MyAssignment {
+  id: number;
+  decision_id: number;
+  decision_title: string;
+  decision_status: DecisionStatus;
+  org_name: string;
+  field: ExpertField;
+  source: AssignmentSource;
+  at: string;
+  opinion: string | null;
+  given_on: string | null;
+}
+export interface TracePerson {
+  kind: 'user' | 'meeting' | 'expert' | 'adviser' | 'hearing';
+  name: string;
+  role: string;
+  step: string;
+  on: string | null;
+  what?: string | null;
+}
+export interface Trace {
+  people: TracePerson[];
+  steps: { id: number; name: string; from_state: string; to_state: string; actor_name: string | null; note: string | null; at: string }[];
+  accountability: (AccountabilityRow & { form_label: string })[];
+  audit: { seq: number; at: string; actor_name: string | null; action: string; entity_type: string; entity_id: string }[];
+  chain: { ok: boolean; checked: number; firstBad?: { seq: number; detail: string } };
+}
+export interface PublicDraft {
+  id: number;
+  title: string;
+  deciding_body: string;
+  undertaking_org_name: string;
+  plan_text: string | null;
+  comment_from: string;
+  comment_until: string;
+  hearing_required: boolean;
+  hearing: Hearing | null;
+}
+export interface PublishedDecision {
+  id: number;
+  title: string;
+  deciding_body: string;
+  undertaking_org_name: string;
+  decided_on: string | null;
+  published_on: string;
+  explanation: string | null;
+  adoption_summary: string | null;
+  status: DecisionStatus;
+  expert_opinions?: { expert_name: string; affiliation: string; opinion: string; given_on: string }[];
+  hearing_participants?: { name: string; sector: string }[] | null;
+  hearing_adoption_reasons?: string | null;
+}
+
+export const useDecisions = () => useQuery({ queryKey: ['decisions', 'list'], queryFn: () => get<DecisionRow[]>('/api/decisions') });
+export const useDecision = (id: number) => useQuery({ queryKey: ['decisions', 'decision', id], enabled: Number.isInteger(id) && id > 0, queryFn: () => get<DecisionDossier>(`/api/decisions/${id}`) });

@@ -1,4 +1,5 @@
-import { Form, Input, Select, Table, type TableProps } from 'antd';
+import { Form, Input, Select, Table, Tag, type TableProps } from 'antd';
+import { DECISION_STATUS_LABELS, type DecisionStatus } from './api';
 import { ErrorAlert } from '../../core/components';
 import { useAuth } from '../../core/auth';
 import { useOrgs } from '../../core/pages/Orgs';
@@ -37,3 +38,11 @@ export function QueryTable<T extends object>({ query, empty, ...rest }: { query:
     </>
   );
 }
+
+const STATUS_COLORS: Partial<Record<DecisionStatus, string>> = { legality: 'purple', discussion: 'orange', decided: 'orange', implementing: 'green', suspended: 'gold', evaluated: 'cyan', rejected: 'red', stopped: 'red', closed: 'default' };
+
+/** A decision's state, coloured by who acts next. */
+export function DecisionStatusTag({ status, testId }: { status: DecisionStatus; testId?: string }) {
+  return <Tag color={STATUS_COLORS[status] ?? 'blue'} data-testid={testId}>{DECISION_STATUS_LABELS[status] ?? status}</Tag>;
+}
+
