@@ -55,6 +55,10 @@ describe.each(kinds)('metric records on %s', (kind) => {
     await sql`update normative_documents set status = 'expired', expires_on = ${ago(1)} where id = any(${sql.val(expiring.map((d) => d.id))}::int[])`.execute(db);
     await sql`insert into normative_evaluations (document_id, org_id, conclusion, report, evaluated_on) values (${expiring[0].id}, ${expiring[0].org_id}, 'continue', '评估报告', ${ago(30)})`.execute(db);
 
+    // ── plans (issue 7): the demo has no accountability case ──
+    await sql`insert into accountability_cases (org_id, region_code, subject_org_id, person_name, trigger, summary, filed_on, status, investigation_due_on, notified_on)
+      values (${legalOffice}, '990100', ${samr}, '某科长', 'complaint', '投诉处理超期', ${ago(40)}, 'hearing', ${ago(5)}, ${ago(6)}), (${legalOffice}, '990100', ${samr}, '某科员', 'other', '审计建议问责', ${ago(40)}, 'investigation', ${ago(2)}, null)`.execute(db);
+
     // ── decisions (issue 6): the demo has no evaluated decision nor a decided one that needed a hearing ──
     const gov = await orgId(env.s, '演示市人民政府');
     const undertaking = await orgId(env.s, '演示市发展和改革委员会');

@@ -33,7 +33,7 @@ describe.each(kinds)('plans: a plan from import to acceptance, and assigned item
     return b;
   };
   const count = async (table: string) => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(env.s.db)).rows[0].n);
-  const snapshot = async () => JSON.stringify(await Promise.all(['plans', 'plan_nodes', 'plan_tasks', 'plan_milestones', 'plan_progress_reports', 'plan_acceptances', 'assigned_items', 'deadlines', 'audit_log'].map(count)));
+  const snapshot = async () => JSON.stringify(await Promise.all(['plans', 'plan_nodes', 'plan_tasks', 'plan_milestones', 'plan_progress_reports', 'plan_acceptances', 'assigned_items', 'plan_meetings', 'deadlines', 'audit_log'].map(count)));
   const seedText = fs.readFileSync(CHUXIONG, 'utf8');
   let plan: any;
   let task: any;
@@ -167,6 +167,24 @@ describe.each(kinds)('plans: a plan from import to acceptance, and assigned item
     const pub = ok(await env.anon.get(`/api/public/plans/${plan.id}`));
     expect(pub.nodes).toHaveLength(detail.nodes.length + 7 + 60 + 4);
     expect(JSON.stringify(pub)).not.toMatch(/陈法明|钱科员|responsible/);
+  });
+
+  it('shows each government its yearly meetings against the rule, yellow in the last quarter while short', async () => {
+    await setDay('2026-11-02');
+    const y = ok(await legal.get('/api/plans/meetings?year=2026'));
+    const city = y.orgs.find((o: any) => o.org_id === gov);
+    const kinds = Object.fromEntries(city.kinds.map((k: any) => [k.kind, k]));
+    expect(kinds.executive_briefing).toMatchObject({ required: 2, held: 1, light: 'yellow' });
+    expect(kinds.work_conference).toMatchObject({ required: 1, held: 1, light: 'normal' });
+    const before = await snapshot();
+    refused(await legal.post('/api/plans/meetings', { orgId: justice, kind: 'executive_briefing', heldOn: '2026-11-02', title: '局务会议', minutes: '记录' }), 400, 'not_a_government');
+    refused(await legal.post('/api/plans/meetings', { orgId: gov, kind: 'executive_briefing', heldOn: '2026-11-03', title: '常务会议', minutes: '记录' }), 400, 'date_in_future');
+    expect(await snapshot()).toBe(before);
+    ok(await legal.post('/api/plans/meetings', { orgId: gov, kind: 'executive_briefing', heldOn: '2026-11-02', title: '市人民政府第40次常务会议', minutes: '听取市司法局关于法治政府建设规划任务推进情况的汇报' }));
+    const after = ok(await legal.get('/api/plans/meetings?year=2026')).orgs.find((o: any) => o.org_id === gov).kinds.find((k: any) => k.kind === 'executive_briefing');
+    expect(after).toMatchObject({ held: 2, light: 'normal' });
+    const counted = await env.s.registry.metrics.get('plans.executive_briefings_held')!.compute(env.s.db, { orgIds: [gov], from: '2026-01-01', to: '2026-12-31' });
+    expect(counted.value).toBe(2);
   });
 
   it("gives a leader's item without a time limit 15 working days on the statutory calendar, and takes the answer once", async () => {

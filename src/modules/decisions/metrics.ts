@@ -4,8 +4,7 @@ import type { MetricDefinition, MetricScope } from '../../core/metrics/types.ts'
 import { ruleValueSql } from '../../core/rules/service.ts';
 
 const decisions = { module: 'decisions' } as const;
-/** Decisions have no detail page yet; catalogues do. */
-const onDecision = { ...decisions, recordType: 'decision' } as const;
+const onDecision = { ...decisions, recordType: 'decision', recordPath: '/decisions/:id' } as const;
 const inPeriod = (s: MetricScope, date: ReturnType<typeof sql>) => sql<boolean>`d.org_id = any(${ids(s)}::int[]) and ${date} between ${s.from}::date and ${s.to}::date`;
 
 /** A decision by its title: the matter decided, no person named. */

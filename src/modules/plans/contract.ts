@@ -93,3 +93,16 @@ export const AssignedIn = Type.Object(
 );
 export const AssignedQuery = Type.Object({ orgId: Type.Optional(Id), status: Type.Optional(lit(['open', 'answered'] as const)) }, { additionalProperties: false });
 export const AnswerIn = Type.Object({ version: Version, answeredOn: IsoDate, answer: Str(2, 10000, '办理结果（向交办领导报告）') }, { additionalProperties: false });
+
+// ── required meetings ──
+export const MeetingIn = Type.Object(
+  {
+    orgId: Id,
+    kind: lit(['executive_briefing', 'leading_group', 'work_conference'] as const, '常务会议听取汇报 / 领导小组会议 / 工作会议'),
+    heldOn: IsoDate,
+    title: Str(2, 200, '会议名称'),
+    minutes: Str(2, 50000, '会议记录或纪要'),
+  },
+  { additionalProperties: false },
+);
+export const MeetingQuery = Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false });

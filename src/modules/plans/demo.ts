@@ -114,6 +114,12 @@ export async function loadPlansDemo({ services: s, tx, orgByName, userByName }: 
   await closeDeadline(s, tx, legal, answered.deadline_id!, `已于${at(-20)}办结并报告交办领导`);
   await insertAssigned(s, tx, mayor, { orgId: orgByName('演示市生态环境局'), title: '研究中心城区餐饮油烟治理办法', content: '请提出治理办法草案，征求相关部门意见后报我。', assignedOn: at(-3) });
   await insertAssigned(s, tx, mayor, { orgId: orgByName('演示市司法局'), title: '审查城市更新项目合作协议', content: '请对协议进行合法性审查，提出书面意见。', assignedOn: at(-12), dueOn: at(-2) });
+  // 法定会议 this year: one briefing of the executive meeting (two are owed: yellow from October), the conference and the leading group.
+  const spring = today < `${year}-03-20` ? today : `${year}-03-20`;
+  const meeting = (kind: 'executive_briefing' | 'leading_group' | 'work_conference', on: string, title: string, minutes: string) => t.insertInto('plan_meetings').values({ org_id: gov, region_code: '990100', kind, held_on: on, title, minutes, recorded_by: legal.userId }).execute();
+  await meeting('executive_briefing', spring, `市人民政府第${year % 100}次常务会议`, '会议听取了市司法局关于上一年度法治政府建设情况和本年度工作安排的汇报，研究部署了规划任务分解落实工作。');
+  await meeting('work_conference', spring, `全市${year}年法治政府建设工作会议`, '会议总结上一年度法治政府建设工作，部署本年度重点任务，签订目标责任书。');
+  await meeting('leading_group', spring, `市法治政府建设领导小组${year}年第一次会议`, '会议审议了本年度法治政府建设工作要点和考核方案。');
   await recordAudit(tx, legal, { action: 'plans.demo', entityType: 'demo', after: { plans: 3, measures: chuxiong.measureCount + guigang.measureCount + current.measureCount, tasks: 7 + LEADS.length, assigned: 3 } });
 
   async function completeForDemo(taskId: number, deadlineId: number | null, on: string) {

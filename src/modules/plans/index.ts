@@ -4,6 +4,8 @@ import { planRoutes } from './routes.ts';
 import { ptx } from './schema.ts';
 import { planMetrics } from './metrics.ts';
 import { loadPlansDemo } from './demo.ts';
+import { accountabilityProcedure } from './accountability-procedure.ts';
+import { planRuleParams } from './rules.ts';
 
 type FixtureContext = Parameters<NonNullable<ResourceDef['fixture']>>[0];
 
@@ -21,12 +23,13 @@ const migration = (name: string) => ({ id: `plans_${name}`, sql: fs.readFileSync
 export const plansModule = defineModule({
   id: 'plans',
   name: { zh: '规划任务督办', en: 'Plans, tasks and supervision' },
-  migrations: [migration('001_init')],
+  migrations: [migration('001_init'), migration('002_accountability'), migration('003_meetings')],
   permissions: [
     { code: 'plans.read', name: '规划任务：查看规划、任务和交办事项', roles: ['legal_affairs', 'leader', 'assessment_office', 'staff'] },
     { code: 'plans.manage', name: '规划任务：导入和印发规划、分解任务、检查验收', roles: ['legal_affairs'] },
     { code: 'plans.report', name: '规划任务：报告本单位承担任务的进展和完成情况', roles: ['legal_affairs', 'staff'] },
     { code: 'plans.assign', name: '规划任务：领导交办、批办事项', roles: ['leader'] },
+    { code: 'plans.accountability', name: '规划任务：问责立案、调查、处理决定和申诉复核', roles: ['legal_affairs', 'leader'] },
     { code: 'plans.answer', name: '规划任务：办结交办事项并向交办领导报告', roles: ['legal_affairs', 'staff'] },
   ],
   resources: [
@@ -44,6 +47,15 @@ export const plansModule = defineModule({
       },
     },
     {
+      type: 'accountability_case',
+      table: 'accountability_cases',
+      idColumn: 'id',
+      orgColumn: 'org_id',
+      readPermission: 'plans.read',
+      writePermission: 'plans.accountability',
+      fixture: async (ctx) => String((await ptx(ctx.tx).insertInto('accountability_cases').values({ org_id: ctx.orgId, region_code: ctx.regionCode, subject_org_id: ctx.orgId, person_user_id: ctx.userId, person_name: `${ctx.mark}责任人`, trigger: 'other', summary: `${ctx.mark}问责事由`, filed_on: '2026-06-01' }).returning('id').executeTakeFirstOrThrow()).id),
+    },
+    {
       type: 'assigned_item',
       table: 'assigned_items',
       idColumn: 'id',
@@ -53,6 +65,8 @@ export const plansModule = defineModule({
       fixture: async (ctx) => String((await ptx(ctx.tx).insertInto('assigned_items').values({ org_id: ctx.orgId, region_code: ctx.regionCode, title: `${ctx.mark}交办`, content: `${ctx.mark}内容`, leader_user_id: ctx.userId, assigned_on: '2026-06-01', due_on: '2026-06-22', due_given: false }).returning('id').executeTakeFirstOrThrow()).id),
     },
   ],
+  procedures: [accountabilityProcedure],
+  ruleParams: planRuleParams,
   publicPages: [{ path: '/public/plans', title: { zh: '法治政府建设规划', en: 'Rule-of-law plans' }, description: { zh: '已印发的法治政府建设规划、实施方案和年度工作要点', en: 'Published rule-of-law plans, implementation schemes and yearly work points' }, api: '/api/public/plans' }],
   metrics: planMetrics,
   routes: planRoutes,

@@ -61,4 +61,36 @@ export const planMetrics: MetricDefinition[] = [
       };
     },
   }),
+  rowMetric({
+    ...plans,
+    recordType: 'accountability_case',
+    code: 'plans.accountability_in_time_rate',
+    name: { zh: '问责案件按期调查终结率', en: 'Accountability cases investigated in time' },
+    description: { zh: '调查期限在期间届满的问责案件中，在期限（30个工作日，经批准延长30个工作日）内提出处理意见并告知当事人的比例（seed 003 篇2 七（二））', en: 'Share of accountability cases whose investigation was due in the period and ended in time' },
+    unit: 'percent',
+    higherIsBetter: true,
+    rows: (s) => {
+      const inTime = sql<boolean>`(c.notified_on is not null and c.notified_on <= c.investigation_due_on)`;
+      return {
+        id: sql`c.id`,
+        org: sql`c.org_id`,
+        label: sql`left(c.summary, 60)`,
+        from: sql`accountability_cases c`,
+        where: sql<boolean>`c.org_id = any(${ids(s)}::int[]) and c.investigation_due_on between ${s.from}::date and ${s.to}::date`,
+        on: sql`c.investigation_due_on`,
+        hit: inTime,
+        note: sql`case when ${inTime} then '按期调查终结（' || ${day(sql`c.notified_on`)} || '）' when c.notified_on is not null then '超期调查终结（' || ${day(sql`c.notified_on`)} || '）' else '调查未终结（期限 ' || ${day(sql`c.investigation_due_on`)} || '）' end`,
+      };
+    },
+  }),
+  rowMetric({
+    ...plans,
+    recordType: 'plan_meeting',
+    code: 'plans.executive_briefings_held',
+    name: { zh: '政府常务会议听取依法行政工作汇报次数', en: 'Executive meetings briefed on rule-of-law work' },
+    description: { zh: '期间政府常务会议听取依法行政（法治政府建设）工作汇报的次数（seed 001 四（一）：每年至少2次；seed 002 措施55：至少1次）', en: "Executive meetings of the governments in scope briefed on rule-of-law work in the period" },
+    unit: 'count',
+    higherIsBetter: true,
+    rows: (s) => ({ id: sql`m.id`, org: sql`m.org_id`, label: sql`m.title`, from: sql`plan_meetings m`, where: sql<boolean>`m.org_id = any(${ids(s)}::int[]) and m.kind = 'executive_briefing' and m.held_on between ${s.from}::date and ${s.to}::date`, on: sql`m.held_on`, note: sql`'会议记录已归档'` }),
+  }),
 ];

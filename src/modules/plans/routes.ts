@@ -4,10 +4,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, withErrors } from '../../core/http/schemas.ts';
 import { uploadedFile } from '../../core/http/files.ts';
 import { extractDocxText } from '../../core/imports/docx-text.ts';
-import { AcceptanceIn, AnswerIn, AssignedIn, AssignedQuery, CancelIn, CompleteIn, ParseIn, PlanImportIn, PlanQuery, ProgressIn, Row, Rows, TaskIn, TaskQuery, VersionIn } from './contract.ts';
+import { AcceptanceIn, AnswerIn, AssignedIn, AssignedQuery, CancelIn, CompleteIn, MeetingIn, MeetingQuery, ParseIn, PlanImportIn, PlanQuery, ProgressIn, Row, Rows, TaskIn, TaskQuery, VersionIn } from './contract.ts';
 import { getPlan, importPlan, listPlans, previewPlan, publicPlan, publicPlans, publishPlan, recordAcceptance } from './plans.ts';
 import { cancelTask, completeTask, createTask, getTask, listTasks, reportProgress } from './tasks.ts';
 import { answerItem, assignItem, listAssigned } from './assigned.ts';
+import { getCase, listCases, myCases, openCase } from './accountability.ts';
+import { CaseIn, CaseQuery } from './accountability-contract.ts';
+import { meetingObligations, recordMeeting } from './meetings.ts';
 
 /** 规划任务督办: plans and their measures, tasks, progress, acceptance, leader-assigned items. */
 export const planRoutes: FastifyPluginAsync = async (fastify) => {
@@ -40,6 +43,17 @@ export const planRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/plans/assigned', { config: read, schema: { tags, summary: '领导交办、批办事项（本单位及本人交办的）', querystring: AssignedQuery, response: ok(Rows) } }, async (req) => listAssigned(s, req.actor!, req.query));
   app.post('/plans/assigned', { config: { permission: 'plans.assign' }, schema: { tags, summary: '交办事项（无明确时限的按15个工作日）', body: AssignedIn, response: ok() } }, async (req) => assignItem(s, req.actor!, req.body));
   app.post('/plans/assigned/:id/answer', { config: { permission: 'plans.answer', resource: 'assigned_item' }, schema: { tags, summary: '办结并向交办领导报告结果', params: IdParams, body: AnswerIn, response: ok() } }, async (req) => answerItem(s, req.actor!, req.params.id, req.body));
+
+  // ── accountability cases (steps: /api/procedures/:instanceId/transitions/:code) ──
+  const accountable = { permission: 'plans.accountability' };
+  app.get('/plans/accountability', { config: read, schema: { tags, summary: '问责案件（处理机关或被问责单位在数据范围内）', querystring: CaseQuery, response: ok(Rows) } }, async (req) => listCases(s, req.actor!, req.query));
+  app.post('/plans/accountability', { config: accountable, schema: { tags, summary: '问责立案（线索：逾期任务、执法过错、决策失误、投诉等），开始初步审查期限', body: CaseIn, response: ok() } }, async (req) => openCase(s, req.actor!, req.body));
+  app.get('/plans/accountability/mine', { config: { permission: 'authenticated' }, schema: { tags, summary: '本人的问责：告知、处理决定和申诉', response: ok(Rows) } }, async (req) => myCases(s, req.actor!));
+  app.get('/plans/accountability/:id', { config: { ...read, resource: 'accountability_case' }, schema: { tags, summary: '问责案件详情', params: IdParams, response: ok() } }, async (req) => getCase(s, req.actor!, req.params.id));
+
+  // ── required meetings ──
+  app.get('/plans/meetings', { config: read, schema: { tags, summary: '法定会议：各级政府本年度应开、已开次数及红黄灯（常务会议听取汇报、领导小组会议、工作会议）', querystring: MeetingQuery, response: ok() } }, async (req) => meetingObligations(s, req.actor!, req.query));
+  app.post('/plans/meetings', { config: manage, schema: { tags, summary: '登记召开的会议及会议记录', body: MeetingIn, response: ok() } }, async (req) => recordMeeting(s, req.actor!, req.body));
 
   // ── portal ──
   app.get('/public/plans', { config: { public: true }, schema: { tags, summary: '已印发的法治政府建设规划、实施方案（公开）', response: ok(Rows) } }, async () => publicPlans(s));

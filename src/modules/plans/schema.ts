@@ -1,7 +1,7 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/tables.ts';
 import type { Db, Tx } from '../../core/db/client.ts';
-import type { AcceptanceResult, NodeKind, PlanKind, PlanSource, PlanStatus, ReportKind, TaskStatus } from './labels.ts';
+import type { AcceptanceResult, AccountabilityTrigger, MeetingKind, NodeKind, PlanKind, PlanSource, PlanStatus, ReportKind, TaskStatus } from './labels.ts';
 
 export interface PlanTable {
   id: Generated<number>;
@@ -120,7 +120,51 @@ export interface AssignedItemTable {
   created_at: Generated<Date>;
 }
 
+export interface AccountabilityCaseTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  subject_org_id: number;
+  person_user_id: number | null;
+  person_name: string | null;
+  person_post: string | null;
+  trigger: AccountabilityTrigger;
+  trigger_ref: string | null;
+  summary: string;
+  filed_on: string;
+  status: Generated<string>;
+  instance_id: number | null;
+  preliminary_opinion: string | null;
+  investigation_due_on: string | null;
+  extended: Generated<boolean>;
+  notice: unknown;
+  notified_on: string | null;
+  statement: unknown;
+  decision: unknown;
+  decided_on: string | null;
+  appeal: unknown;
+  closed_on: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PlanMeetingTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  kind: MeetingKind;
+  held_on: string;
+  title: string;
+  minutes: string;
+  attachment_id: string | null;
+  recorded_by: number | null;
+  at: Generated<Date>;
+}
+
 export interface PlanTables {
+  plan_meetings: PlanMeetingTable;
+  accountability_cases: AccountabilityCaseTable;
   plans: PlanTable;
   plan_nodes: PlanNodeTable;
   plan_tasks: PlanTaskTable;

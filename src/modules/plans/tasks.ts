@@ -84,6 +84,7 @@ export async function listTasks(s: Services, actor: Actor, q: Static<typeof Task
     .innerJoin('orgs as o', 'o.id', 't.org_id')
     .select(['t.id', 't.plan_id', 'p.title as plan_title', 't.node_id', 'n.number as measure_number', 'n.title as measure_title', 't.org_id', 'o.name as org_name', 't.co_org_ids', 't.title', 't.responsible_name', 't.deliverable', 't.year', 't.due_on', 't.status', 't.completed_on', 't.version'])
     .select(sql<string[]>`array(select name from orgs where id = any(t.co_org_ids) order by name)`.as('co_org_names'))
+    .select(sql<boolean>`(t.status = 'open' and t.due_on < ${s.today()})`.as('overdue'))
     .select(sql<number | null>`(select r.percent from plan_progress_reports r where r.task_id = t.id and r.kind = 'lead' order by r.reported_on desc, r.id desc limit 1)`.as('percent'))
     .select(sql<string | null>`(select to_char(max(r.reported_on), 'YYYY-MM-DD') from plan_progress_reports r where r.task_id = t.id)`.as('last_reported_on'))
     .where(visible(actor));
@@ -114,6 +115,8 @@ export async function getTask(s: Services, actor: Actor, id: number) {
     .selectAll('t')
     .select(['p.title as plan_title', 'p.end_year', 'n.number as measure_number', 'n.title as measure_title', 'n.body as measure_text', 'o.name as org_name'])
     .select(sql<string[]>`array(select name from orgs where id = any(t.co_org_ids) order by name)`.as('co_org_names'))
+    .select(sql<{ id: number; name: string }[]>`coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name) order by c.n) from unnest(t.co_org_ids) with ordinality as c(id, n) join orgs o on o.id = c.id), '[]')`.as('co_units'))
+    .select(sql<boolean>`(t.status = 'open' and t.due_on < ${s.today()})`.as('overdue'))
     .where('t.id', '=', id)
     .where(visible(actor))
     .executeTakeFirst();
@@ -133,7 +136,9 @@ export async function getTask(s: Services, actor: Actor, id: number) {
   const lead = await orgFacts(s.db, row.org_id);
   const coUnits = await Promise.all(row.co_org_ids.map((o) => orgFacts(s.db, o)));
   const reportAs = [lead, ...coUnits].filter((f) => f && inScope(actor, 'plans.report', f)).map((f) => f!.id);
-  return { ...row, milestones, reports, abilities: { report_as: row.status === 'open' ? reportAs : [], complete: row.status === 'open' && reportAs.includes(row.org_id) } };
+  const names = new Map<number, string>([[row.org_id, row.org_name], ...row.co_units.map((u): [number, string] => [u.id, u.name])]);
+  const reportAsUnits = (row.status === 'open' ? reportAs : []).map((orgId) => ({ id: orgId, name: names.get(orgId)! }));
+  return { ...row, milestones, reports, abilities: { report_as: reportAsUnits.map((u) => u.id), report_as_units: reportAsUnits, complete: row.status === 'open' && reportAs.includes(row.org_id) } };
 }
 
 const closed = (status: string) => conflict('task_closed', { zh: status === 'completed' ? '任务已完成，不能再报告进展或修改' : '任务已撤销', en: 'The task is closed' });

@@ -1,0 +1,101 @@
+import { Form, Input, Progress, Select, Space, Tag, Typography } from 'antd';
+import { useAuth } from '../../core/auth';
+import { useOrgs } from '../../core/pages/Orgs';
+import { PLAN_STATUS_LABELS, TASK_STATUS_LABELS, type NodeCounts, type PlanStatus, type TaskStatus } from './api';
+
+/** Today in the browser as 'YYYY-MM-DD' (the server decides overdue; this only colours). */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+/** Calendar days from `from` to `to` ('YYYY-MM-DD'). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A day as the API wants it ('YYYY-MM-DD'), from the browser's own date field. */
+export function DateField({ name, label, required, extra, testId }: { name: string | (string | number)[]; label: string; required?: boolean; extra?: string; testId?: string }) {
+  return (
+    <Form.Item name={name} label={label} extra={extra} rules={required ? [{ required: true, message: `请选择${label}` }] : []}>
+      <Input type="date" data-testid={testId ?? `field-${Array.isArray(name) ? name.join('-') : name}`} />
+    </Form.Item>
+  );
+}
+
+/** The organisations the caller can see, to pick a body or a unit (one, or several with `multiple`). */
+export function OrgField({ name, label, required = true, multiple, extra }: { name: string; label: string; required?: boolean; multiple?: boolean; extra?: string }) {
+  const { can } = useAuth();
+  const orgs = useOrgs(can('org.read'));
+  return (
+    <Form.Item name={name} label={label} extra={extra} rules={required ? [{ required: true, message: `请选择${label}` }] : []}>
+      <Select
+        mode={multiple ? 'multiple' : undefined}
+        allowClear={!required || multiple}
+        showSearch
+        optionFilterProp="label"
+        loading={orgs.isLoading}
+        data-testid={`field-${name}`}
+        options={(orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))}
+      />
+    </Form.Item>
+  );
+}
+
+/** Drops empty strings, so optional fields are left out rather than sent blank. */
+export function compact<T extends Record<string, unknown>>(v: T): Partial<T> {
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '' && x !== undefined && x !== null)) as Partial<T>;
+}
+
+export function PlanStatusTag({ status }: { status: PlanStatus }) {
+  return <Tag color={status === 'published' ? 'blue' : status === 'accepted' ? 'green' : 'default'}>{PLAN_STATUS_LABELS[status]}</Tag>;
+}
+
+/** The task's status, and 已逾期 for an open task past its day. */
+export function TaskStatusTag({ status, dueOn }: { status: TaskStatus; dueOn: string }) {
+  if (status === 'open' && dueOn < today()) return <Tag color="red">已逾期</Tag>;
+  return <Tag color={status === 'completed' ? 'green' : status === 'cancelled' ? 'default' : 'blue'}>{TASK_STATUS_LABELS[status]}</Tag>;
+}
+
+/** A task's day: red when past (while open), orange within 7 days. */
+export function DueDay({ dueOn, open }: { dueOn: string; open: boolean }) {
+  if (!open) return <span>{dueOn}</span>;
+  const left = daysBetween(today(), dueOn);
+  const color = left < 0 ? '#cf1322' : left <= 7 ? '#d46b08' : undefined;
+  const note = left < 0 ? `逾期 ${-left} 天` : left === 0 ? '今日到期' : left <= 7 ? `${left} 天后到期` : '';
+  return (
+    <span style={{ color }} data-due={left < 0 ? 'overdue' : left <= 7 ? 'soon' : 'normal'}>
+      {dueOn}
+      {note && <div style={{ fontSize: 12 }}>{note}</div>}
+    </span>
+  );
+}
+
+/** Completion of a node (or a plan): the bar, completed / total, and the overdue count in red. */
+export function CountsBar({ counts, percent, testId, width = 220 }: { counts: NodeCounts; percent: number | null; testId?: string; width?: number }) {
+  if (!counts.total) return <Typography.Text type="secondary" data-testid={testId}>未分解任务</Typography.Text>;
+  return (
+    <Space size={8} data-testid={testId}>
+      <Progress percent={percent ?? 0} size="small" style={{ width, margin: 0 }} status={percent === 100 ? 'success' : 'normal'} format={(p) => `${p}%`} />
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {counts.completed}/{counts.total}
+      </span>
+      {counts.overdue > 0 && (
+        <Typography.Text type="danger" data-testid={testId ? `${testId}-overdue` : undefined} style={{ whiteSpace: 'nowrap' }}>
+          逾期 {counts.overdue}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/** A heading's number as the text writes it: 一、 （一） 1. */
+export function numberLabel(kind: string, number: string): string {
+  if (kind === 'part') return `${number}、`;
+  if (kind === 'area') return `（${number}）`;
+  return `${number}.`;
+}
+
+/** How many measures (and items) lie under a node of the importer's tree. */
+export function measuresUnder(node: { kind: string; children: { kind: string; children: any[] }[] }): number {
+  return node.children.reduce((n, c) => n + (c.kind === 'measure' || c.kind === 'item' ? 1 : 0) + measuresUnder(c), 0);
+}
