@@ -33,7 +33,7 @@ describe.each(kinds)('plans: a plan from import to acceptance, and assigned item
     return b;
   };
   const count = async (table: string) => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(env.s.db)).rows[0].n);
-  const snapshot = async () => JSON.stringify(await Promise.all(['plans', 'plan_nodes', 'plan_tasks', 'plan_milestones', 'plan_progress_reports', 'plan_acceptances', 'assigned_items', 'plan_meetings', 'deadlines', 'audit_log'].map(count)));
+  const snapshot = async () => JSON.stringify(await Promise.all(['plans', 'plan_nodes', 'plan_tasks', 'plan_milestones', 'plan_progress_reports', 'plan_acceptances', 'assigned_items', 'plan_meetings', 'annual_reports', 'annual_report_submissions', 'deadlines', 'audit_log'].map(count)));
   const seedText = fs.readFileSync(CHUXIONG, 'utf8');
   let plan: any;
   let task: any;
@@ -185,6 +185,81 @@ describe.each(kinds)('plans: a plan from import to acceptance, and assigned item
     expect(after).toMatchObject({ held: 2, light: 'normal' });
     const counted = await env.s.registry.metrics.get('plans.executive_briefings_held')!.compute(env.s.db, { orgIds: [gov], from: '2026-01-01', to: '2026-12-31' });
     expect(counted.value).toBe(2);
+  });
+
+  it("drafts the year's report from the platform's figures, reports it to each body, then makes it public", async () => {
+    await setDay('2026-03-20');
+    refused(await legal.post('/api/plans/reports', { orgId: gov, year: 2025 }), 409, 'report_exists'); // the demo's
+    refused(await legal.post('/api/plans/reports', { orgId: justice, year: 2026 }), 400, 'report_year_open');
+    const draft = ok(await legal.post('/api/plans/reports', { orgId: justice, year: 2025 }));
+    let r = ok(await legal.get(`/api/plans/reports/${draft.id}`));
+    expect(r.title).toBe('演示市司法局关于2025年度法治政府建设情况的报告');
+    // Figures from every module's metrics, frozen at drafting.
+    expect(r.figures.map((f: any) => f.module)).toEqual(expect.arrayContaining(['plans', 'enforcement', 'normative', 'decisions']));
+    expect(r.required_recipients.map((x: any) => x.code)).toEqual(['own_government', 'superior_department']);
+    const url = `/api/plans/reports/${draft.id}`;
+    const before = await snapshot();
+    refused(await legal.post(`${url}/submissions`, { recipient: 'own_government', submittedOn: '2026-03-20' }), 409, 'guard_refused', 'report_incomplete');
+    r = ok(await legal.patch(url, { version: r.version, problems: '行政复议纠错率偏高', nextYear: '加强行政复议规范化建设' }));
+    refused(await legal.post(`${url}/submissions`, { recipient: 'party_committee', submittedOn: '2026-03-20' }), 400, 'recipient_not_required');
+    refused(await legal.post(`${url}/publish`, { version: r.version, publishedOn: '2026-03-20' }), 409, 'guard_refused', 'report_not_submitted');
+    ok(await legal.post(`${url}/submissions`, { recipient: 'own_government', submittedOn: '2026-03-18', docNumber: '演司报〔2026〕3号' }));
+    refused(await legal.post(`${url}/submissions`, { recipient: 'own_government', submittedOn: '2026-03-18' }), 409, 'already_submitted');
+    r = ok(await legal.post(`${url}/submissions`, { recipient: 'superior_department', submittedOn: '2026-03-19' }));
+    expect(r).toMatchObject({ status: 'submitted', submitted_on: '2026-03-19' });
+    expect(await snapshot()).not.toBe(before);
+    const docx = await legal.get(`${url}/docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.body.slice(0, 2)).toBe('PK');
+    expect((await env.anon.get(`/api/public/plans/reports/${draft.id}/docx`)).statusCode).toBe(404);
+    r = ok(await legal.post(`${url}/publish`, { version: r.version, publishedOn: '2026-03-20' }));
+    expect(r.status).toBe('published');
+    expect(ok(await env.anon.get('/api/public/plans/reports')).find((x: any) => x.id === draft.id)).toMatchObject({ problems: '行政复议纠错率偏高' });
+    expect((await env.anon.get(`/api/public/plans/reports/${draft.id}/docx`)).statusCode).toBe(200);
+    const open = (await sql<{ n: number }>`select count(*)::int as n from deadlines where subject_type = 'annual_report' and subject_id = ${String(draft.id)} and status <> 'closed'`.execute(env.s.db)).rows[0].n;
+    expect(open).toBe(0);
+    const rows = (await env.s.registry.metrics.get('plans.annual_report_on_time')!.records({ orgIds: [justice], from: '2026-01-01', to: '2026-12-31' }).execute(env.s.db)).rows;
+    expect(rows).toEqual([expect.objectContaining({ entity_id: draft.id, counted: true })]);
+  });
+
+  it('publishes a white paper at the start of the year and its completion at the end, target by target', async () => {
+    await setDay('2026-02-10');
+    const paper = ok(await staff.get('/api/plans/white-papers')); // the demo's, of the staff's own bureau
+    expect(paper).toHaveLength(1);
+    const w = ok(await legal.post('/api/plans/white-papers', { orgId: justice, year: 2026, duties: '负责全市行政执法监督、行政复议', targets: ['行政复议案件按期办结率100%', '规范性文件备案审查率100%'] }));
+    refused(await legal.post('/api/plans/white-papers', { orgId: justice, year: 2026, duties: '重复', targets: ['重复'] }), 409, 'white_paper_exists');
+    const url = `/api/plans/white-papers/${w.id}`;
+    refused(await legal.post(`${url}/completion`, { version: 1, publishedOn: '2026-02-10', completion: [{ done: true, result: '完成' }, { done: true, result: '完成' }] }), 409, 'guard_refused', 'white_paper_unpublished');
+    ok(await legal.post(`${url}/publish`, { version: 1, publishedOn: '2026-02-10' }));
+    refused(await legal.post(`${url}/completion`, { version: 2, publishedOn: '2026-02-10', completion: [{ done: true, result: '完成' }, { done: true, result: '完成' }] }), 409, 'guard_refused', 'completion_before_year_end');
+    await setDay('2026-12-20');
+    refused(await legal.post(`${url}/completion`, { version: 2, publishedOn: '2026-12-20', completion: [{ done: true, result: '完成' }] }), 400, 'completion_mismatch');
+    ok(await legal.post(`${url}/completion`, { version: 2, publishedOn: '2026-12-20', completion: [{ done: true, result: '办结复议案件126件，均按期' }, { done: false, result: '备案审查率98%，2件逾期报备' }] }));
+    const pub = ok(await env.anon.get('/api/public/plans/white-papers')).find((x: any) => x.id === w.id);
+    expect(pub.completion.map((c: any) => [c.target, c.done])).toEqual([['行政复议案件按期办结率100%', true], ['规范性文件备案审查率100%', false]]);
+    const open = (await sql<{ n: number }>`select count(*)::int as n from deadlines where subject_type = 'white_paper' and subject_id = ${String(w.id)} and status <> 'closed'`.execute(env.s.db)).rows[0].n;
+    expect(open).toBe(0);
+  });
+
+  it('keeps service commitments public and records first inquiries so a request is never left between offices', async () => {
+    await setDay('2026-03-02');
+    const pub = ok(await env.anon.get('/api/public/plans/commitments'));
+    expect(pub.find((c: any) => c.service === '食品经营许可（新办）')).toMatchObject({ time_limit_days: 10, day_unit: 'working' });
+    ok(await legal.post('/api/plans/commitments', { orgId: justice, service: '法律援助申请', timeLimitDays: 7, dayUnit: 'working', materials: '身份证明、经济困难证明' }));
+    refused(await legal.post('/api/plans/commitments', { orgId: justice, service: '法律援助申请', timeLimitDays: 5, dayUnit: 'working', materials: '重复' }), 409, 'commitment_exists');
+    const before = await snapshot();
+    const base = { orgId: ecology, receivedOn: '2026-03-02', channel: 'phone', requester: '李秀英', matter: '咨询食品经营许可办理' };
+    refused(await staff.post('/api/plans/inquiries', { ...base, outcome: 'referred', referredOrgId: justice }), 400, 'referral_incomplete');
+    refused(await staff.post('/api/plans/inquiries', { ...base, outcome: 'referred', referredOrgId: ecology, referredContact: '本局政务窗口' }), 400, 'referred_to_self');
+    refused(await staff.post('/api/plans/inquiries', { ...base, outcome: 'handled' }), 400, 'result_required');
+    expect(await snapshot()).toBe(before);
+    const samr = await orgId(env.s, '演示市市场监督管理局');
+    const row = ok(await staff.post('/api/plans/inquiries', { ...base, outcome: 'referred', referredOrgId: samr, referredContact: '演示市市场监督管理局政务服务窗口，市民中心二楼，电话 0999-12315' }));
+    expect(row.requester_masked).toBe('李**');
+    expect(JSON.stringify(row)).not.toContain('李秀英');
+    // The office it was referred to sees it in its register.
+    const officer = await env.login('officer');
+    expect(ok(await officer.get('/api/plans/inquiries')).map((x: any) => x.id)).toContain(row.id);
   });
 
   it("gives a leader's item without a time limit 15 working days on the statutory calendar, and takes the answer once", async () => {

@@ -106,3 +106,45 @@ export const MeetingIn = Type.Object(
   { additionalProperties: false },
 );
 export const MeetingQuery = Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false });
+
+// ── annual report ──
+export const ReportIn = Type.Object({ orgId: Id, year: Year }, { additionalProperties: false });
+export const ReportPatch = Type.Object(
+  { version: Version, overview: Type.Optional(Str(2, 50000, '总体情况')), problems: Type.Optional(Str(0, 50000, '存在的问题')), nextYear: Type.Optional(Str(0, 50000, '下一年度工作安排')) },
+  { additionalProperties: false },
+);
+export const SubmissionIn = Type.Object(
+  { recipient: lit(['party_committee', 'npc_standing_committee', 'superior_government', 'own_government', 'superior_department'] as const, '报告对象'), submittedOn: IsoDate, docNumber: Type.Optional(Str(2, 60, '报告文号')) },
+  { additionalProperties: false },
+);
+export const ReportPublishIn = Type.Object({ version: Version, publishedOn: IsoDate }, { additionalProperties: false });
+
+// ── white papers, service commitments, first inquiries (seed 004 #3, #7) ──
+export const WhitePaperIn = Type.Object(
+  { orgId: Id, year: Year, duties: Str(2, 20000, '部门职责'), targets: Type.Array(Str(2, 500), { minItems: 1, maxItems: 50, description: '年度工作目标' }) },
+  { additionalProperties: false },
+);
+export const PublishOnIn = Type.Object({ version: Version, publishedOn: IsoDate }, { additionalProperties: false });
+export const CompletionIn = Type.Object(
+  { version: Version, publishedOn: IsoDate, completion: Type.Array(Type.Object({ done: Type.Boolean(), result: Str(2, 2000, '完成情况') }, { additionalProperties: false }), { minItems: 1, maxItems: 50, description: '逐项对应年度工作目标' }) },
+  { additionalProperties: false },
+);
+export const CommitmentIn = Type.Object(
+  { orgId: Id, service: Str(2, 200, '服务事项'), timeLimitDays: Type.Integer({ minimum: 0, maximum: 365, description: '承诺办结时限（0 = 当场办结）' }), dayUnit: lit(['working', 'calendar'] as const), materials: Str(2, 5000, '所需材料（一次性告知）'), basis: Type.Optional(Str(2, 500, '依据')) },
+  { additionalProperties: false },
+);
+export const InquiryIn = Type.Object(
+  {
+    orgId: Id,
+    receivedOn: IsoDate,
+    channel: lit(['visit', 'phone', 'online', 'letter'] as const),
+    requester: Type.Optional(Str(1, 50, '服务对象姓名（加密存储）')),
+    matter: Str(2, 2000, '所办事项'),
+    outcome: lit(['handled', 'referred'] as const),
+    result: Type.Optional(Str(2, 2000, '办理结果（属本单位职责的）')),
+    referredOrgId: Type.Optional(Id),
+    referredContact: Type.Optional(Str(4, 500, '告知的承办部门或人员的名称、地址、联系方式')),
+  },
+  { additionalProperties: false },
+);
+export const OrgYearQuery = Type.Object({ orgId: Type.Optional(Id), year: Type.Optional(Year) }, { additionalProperties: false });

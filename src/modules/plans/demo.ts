@@ -8,7 +8,10 @@ import { parsePlanText, type ParsedPlan } from './plan-import.ts';
 import { insertPlan } from './plans.ts';
 import { insertTask } from './tasks.ts';
 import { insertAssigned } from './assigned.ts';
+import { insertReport } from './annual-reports.ts';
 import { ptx } from './schema.ts';
+import { sealValue } from '../../core/crypto/personal.ts';
+import { maskPersonName } from '../../core/crypto/mask.ts';
 
 /** The seed plans, shipped with the module so a deployment without ../shared has them (a test checks they are the seeds). */
 export const CHUXIONG = new URL('./templates/chuxiong-2016-2020.txt', import.meta.url);
@@ -120,6 +123,26 @@ export async function loadPlansDemo({ services: s, tx, orgByName, userByName }: 
   await meeting('executive_briefing', spring, `市人民政府第${year % 100}次常务会议`, '会议听取了市司法局关于上一年度法治政府建设情况和本年度工作安排的汇报，研究部署了规划任务分解落实工作。');
   await meeting('work_conference', spring, `全市${year}年法治政府建设工作会议`, '会议总结上一年度法治政府建设工作，部署本年度重点任务，签订目标责任书。');
   await meeting('leading_group', spring, `市法治政府建设领导小组${year}年第一次会议`, '会议审议了本年度法治政府建设工作要点和考核方案。');
+  // Last year's report of the city government, drafted from the figures; reported and made public once the first quarter allows.
+  const report = await insertReport(s, tx, legal, gov, year - 1);
+  await t.updateTable('annual_reports').set({ problems: '一是部分规划任务推进滞后，个别单位逾期未完成；二是基层行政执法人员培训学时不足；三是重大行政决策后评估开展不够。', next_year: '一是加强规划任务督办，对逾期任务依规问责；二是落实执法人员年度培训制度；三是建立重大行政决策后评估常态机制。' }).where('id', '=', report.id).execute();
+  if (today >= `${year}-03-28`) {
+    for (const recipient of ['party_committee', 'npc_standing_committee', 'superior_government']) await t.insertInto('annual_report_submissions').values({ report_id: report.id, org_id: gov, recipient, submitted_on: `${year}-03-20`, doc_number: `演政报〔${year}〕${recipient.length}号`, recorded_by: legal.userId }).execute();
+    await t.updateTable('annual_reports').set({ status: 'published', submitted_on: `${year}-03-20`, published_on: `${year}-03-28` }).where('id', '=', report.id).execute();
+    for (const d of await tx.selectFrom('deadlines').select('id').where('subject_type', '=', 'annual_report').where('subject_id', '=', String(report.id)).execute()) await closeDeadline(s, tx, legal, d.id, '演示数据：已按时报告并公开');
+  }
+  // 部门责任白皮书 of the ecology bureau, published early in the year; 服务承诺 of the market regulator; a first inquiry referred.
+  const ecologyId = orgByName('演示市生态环境局');
+  const paperOn = today < `${year}-02-20` ? null : `${year}-02-20`;
+  await t.insertInto('white_papers').values({ org_id: ecologyId, region_code: '990100', year, duties: '负责全市生态环境监督管理，统一行使生态和城乡各类污染排放监管与行政执法职责。', targets: JSON.stringify(['中心城区空气质量优良天数比例不低于92%', '县级以上集中式饮用水水源地水质达标率100%', '生态环境行政处罚案件按期办结率100%']), published_on: paperOn, version: paperOn ? 2 : 1, created_by: legal.userId }).execute();
+  const samrId = orgByName('演示市市场监督管理局');
+  for (const [service, days, unit, materials] of [
+    ['食品经营许可（新办）', 10, 'working', '食品经营许可申请书、营业执照复印件、与食品经营相适应的主要设备设施布局和操作流程等文件'],
+    ['个体工商户设立登记', 0, 'working', '个体工商户登记申请书、经营者身份证明、经营场所证明'],
+    ['消费投诉受理', 7, 'working', '投诉人姓名、联系方式，被投诉人名称，投诉请求及事实理由'],
+  ] as const) await t.insertInto('service_commitments').values({ org_id: samrId, region_code: '990100', service, time_limit_days: days, day_unit: unit, materials, created_by: legal.userId }).execute();
+  const requester = sealValue(s.pii, '张建华', maskPersonName);
+  await t.insertInto('first_inquiries').values({ org_id: samrId, region_code: '990100', received_by: userByName('officer'), received_on: at(-6), channel: 'visit', requester_enc: requester.enc, requester_masked: requester.masked, matter: '咨询住宅小区噪声扰民投诉', outcome: 'referred', referred_org_id: ecologyId, referred_contact: '演示市生态环境局执法支队，演示市人民路18号，电话 0999-12369' }).execute();
   await recordAudit(tx, legal, { action: 'plans.demo', entityType: 'demo', after: { plans: 3, measures: chuxiong.measureCount + guigang.measureCount + current.measureCount, tasks: 7 + LEADS.length, assigned: 3 } });
 
   async function completeForDemo(taskId: number, deadlineId: number | null, on: string) {

@@ -83,3 +83,20 @@ export const MEETING_RULES: Record<MeetingKind, string> = {
   leading_group: 'plans.meetings_leading_group',
   work_conference: 'plans.meetings_work_conference',
 };
+
+export type ReportStatus = 'draft' | 'submitted' | 'published';
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { draft: '起草中', submitted: '已报告', published: '已公开' };
+/** To whom the year's report goes (seed 002 #55): a government to the party committee, the NPC standing committee and the superior government; a department to its government and the superior department. */
+export type ReportRecipient = 'party_committee' | 'npc_standing_committee' | 'superior_government' | 'own_government' | 'superior_department';
+export const REPORT_RECIPIENT_LABELS: Record<ReportRecipient, string> = {
+  party_committee: '同级党委',
+  npc_standing_committee: '同级人大常委会',
+  superior_government: '上一级政府',
+  own_government: '本级政府',
+  superior_department: '上一级政府有关部门',
+};
+
+export type InquiryChannel = 'visit' | 'phone' | 'online' | 'letter';
+export const INQUIRY_CHANNEL_LABELS: Record<InquiryChannel, string> = { visit: '来访', phone: '来电', online: '网上', letter: '来信' };
+export type InquiryOutcome = 'handled' | 'referred';
+export const INQUIRY_OUTCOME_LABELS: Record<InquiryOutcome, string> = { handled: '属本单位职责，一办到底', referred: '不属本单位职责，告知承办部门' };

@@ -93,4 +93,26 @@ export const planMetrics: MetricDefinition[] = [
     higherIsBetter: true,
     rows: (s) => ({ id: sql`m.id`, org: sql`m.org_id`, label: sql`m.title`, from: sql`plan_meetings m`, where: sql<boolean>`m.org_id = any(${ids(s)}::int[]) and m.kind = 'executive_briefing' and m.held_on between ${s.from}::date and ${s.to}::date`, on: sql`m.held_on`, note: sql`'会议记录已归档'` }),
   }),
+  rowMetric({
+    ...plans,
+    recordType: 'annual_report',
+    code: 'plans.annual_report_on_time',
+    name: { zh: '法治政府建设年度报告按时报告和公开率', en: 'Annual rule-of-law reports submitted and published on time' },
+    description: { zh: '报告期限在期间届满的年度报告中，在第一季度内向全部报告对象报告、并在规定日期前向社会公开的比例（seed 002 措施55；督察工作规定第二十四条）', en: 'Share of annual reports due in the period that were submitted to every body and published by their days' },
+    unit: 'percent',
+    higherIsBetter: true,
+    rows: (s) => {
+      const onTime = sql<boolean>`(r.submitted_on is not null and r.submitted_on <= r.submit_due_on and r.published_on is not null and r.published_on <= r.publish_due_on)`;
+      return {
+        id: sql`r.id`,
+        org: sql`r.org_id`,
+        label: sql`r.title`,
+        from: sql`annual_reports r`,
+        where: sql<boolean>`r.org_id = any(${ids(s)}::int[]) and r.publish_due_on between ${s.from}::date and ${s.to}::date`,
+        on: sql`r.publish_due_on`,
+        hit: onTime,
+        note: sql`case when ${onTime} then '按时报告（' || ${day(sql`r.submitted_on`)} || '）并公开（' || ${day(sql`r.published_on`)} || '）' when r.submitted_on is null then '未向全部报告对象报告' when r.published_on is null then '未公开' else '逾期报告或公开' end`,
+      };
+    },
+  }),
 ];

@@ -4,13 +4,16 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, withErrors } from '../../core/http/schemas.ts';
 import { uploadedFile } from '../../core/http/files.ts';
 import { extractDocxText } from '../../core/imports/docx-text.ts';
-import { AcceptanceIn, AnswerIn, AssignedIn, AssignedQuery, CancelIn, CompleteIn, MeetingIn, MeetingQuery, ParseIn, PlanImportIn, PlanQuery, ProgressIn, Row, Rows, TaskIn, TaskQuery, VersionIn } from './contract.ts';
+import { AcceptanceIn, AnswerIn, AssignedIn, AssignedQuery, CancelIn, CompleteIn, MeetingIn, MeetingQuery, ParseIn, ReportIn, ReportPatch, ReportPublishIn, SubmissionIn, WhitePaperIn, PublishOnIn, CompletionIn, CommitmentIn, InquiryIn, OrgYearQuery, PlanImportIn, PlanQuery, ProgressIn, Row, Rows, TaskIn, TaskQuery, VersionIn } from './contract.ts';
 import { getPlan, importPlan, listPlans, previewPlan, publicPlan, publicPlans, publishPlan, recordAcceptance } from './plans.ts';
 import { cancelTask, completeTask, createTask, getTask, listTasks, reportProgress } from './tasks.ts';
 import { answerItem, assignItem, listAssigned } from './assigned.ts';
 import { getCase, listCases, myCases, openCase } from './accountability.ts';
 import { CaseIn, CaseQuery } from './accountability-contract.ts';
 import { meetingObligations, recordMeeting } from './meetings.ts';
+import { draftReport, getReport, listReports, publicReports, publishReport, reportDocx, submitReport, updateReport } from './annual-reports.ts';
+import { DOCX_MIME, sendDownload } from '../../core/http/files.ts';
+import { addCommitment, draftWhitePaper, listCommitments, listInquiries, listWhitePapers, publicCommitments, publicWhitePapers, publishWhitePaper, recordInquiry, reportCompletion } from './service-duties.ts';
 
 /** 规划任务督办: plans and their measures, tasks, progress, acceptance, leader-assigned items. */
 export const planRoutes: FastifyPluginAsync = async (fastify) => {
@@ -55,7 +58,36 @@ export const planRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/plans/meetings', { config: read, schema: { tags, summary: '法定会议：各级政府本年度应开、已开次数及红黄灯（常务会议听取汇报、领导小组会议、工作会议）', querystring: MeetingQuery, response: ok() } }, async (req) => meetingObligations(s, req.actor!, req.query));
   app.post('/plans/meetings', { config: manage, schema: { tags, summary: '登记召开的会议及会议记录', body: MeetingIn, response: ok() } }, async (req) => recordMeeting(s, req.actor!, req.body));
 
+  // ── annual rule-of-law report ──
+  app.get('/plans/reports', { config: read, schema: { tags, summary: '法治政府建设年度报告（数据范围内）', response: ok(Rows) } }, async (req) => listReports(s, req.actor!));
+  app.post('/plans/reports', { config: manage, schema: { tags, summary: '起草年度报告（由平台各模块的本年度指标数据生成初稿）', body: ReportIn, response: ok() } }, async (req) => draftReport(s, req.actor!, req.body));
+  app.get('/plans/reports/:id', { config: { ...read, resource: 'annual_report' }, schema: { tags, summary: '年度报告：正文、指标数据、报告对象及报送情况', params: IdParams, response: ok() } }, async (req) => getReport(s, req.actor!, req.params.id));
+  app.patch('/plans/reports/:id', { config: { ...manage, resource: 'annual_report' }, schema: { tags, summary: '修改报告正文（总体情况、存在的问题、下一年度工作安排）', params: IdParams, body: ReportPatch, response: ok() } }, async (req) => updateReport(s, req.actor!, req.params.id, req.body));
+  app.post('/plans/reports/:id/submissions', { config: { ...manage, resource: 'annual_report' }, schema: { tags, summary: '向党委、人大常委会、上一级政府（部门：本级政府、上一级部门）报告', params: IdParams, body: SubmissionIn, response: ok() } }, async (req) => submitReport(s, req.actor!, req.params.id, req.body));
+  app.post('/plans/reports/:id/publish', { config: { ...manage, resource: 'annual_report' }, schema: { tags, summary: '向社会公开年度报告', params: IdParams, body: ReportPublishIn, response: ok() } }, async (req) => publishReport(s, req.actor!, req.params.id, req.body));
+  app.get('/plans/reports/:id/docx', { config: { ...read, resource: 'annual_report' }, schema: { tags, summary: '年度报告 Word 文档（公文格式）', params: IdParams } }, async (req, reply) => {
+    const r = await reportDocx(s, req.actor!, req.params.id);
+    return sendDownload(reply, DOCX_MIME, r.filename, r.data);
+  });
+
+  // ── white papers, service commitments, first inquiries (seed 004 #3, #7) ──
+  app.get('/plans/white-papers', { config: read, schema: { tags, summary: '部门责任白皮书', querystring: OrgYearQuery, response: ok(Rows) } }, async (req) => listWhitePapers(s, req.actor!, req.query));
+  app.post('/plans/white-papers', { config: manage, schema: { tags, summary: '起草部门责任白皮书（职责、年度工作目标）', body: WhitePaperIn, response: ok() } }, async (req) => draftWhitePaper(s, req.actor!, req.body));
+  app.post('/plans/white-papers/:id/publish', { config: { ...manage, resource: 'white_paper' }, schema: { tags, summary: '年初向社会公布', params: IdParams, body: PublishOnIn, response: ok() } }, async (req) => publishWhitePaper(s, req.actor!, req.params.id, req.body));
+  app.post('/plans/white-papers/:id/completion', { config: { ...manage, resource: 'white_paper' }, schema: { tags, summary: '年底通报完成情况（逐项）', params: IdParams, body: CompletionIn, response: ok() } }, async (req) => reportCompletion(s, req.actor!, req.params.id, req.body));
+  app.get('/plans/commitments', { config: read, schema: { tags, summary: '服务承诺（服务事项、承诺时限、所需材料）', querystring: OrgYearQuery, response: ok(Rows) } }, async (req) => listCommitments(s, req.actor!, req.query));
+  app.post('/plans/commitments', { config: manage, schema: { tags, summary: '登记服务承诺', body: CommitmentIn, response: ok() } }, async (req) => addCommitment(s, req.actor!, req.body));
+  app.get('/plans/inquiries', { config: read, schema: { tags, summary: '首问登记（本单位接待及告知到本单位的）', querystring: OrgYearQuery, response: ok(Rows) } }, async (req) => listInquiries(s, req.actor!, req.query));
+  app.post('/plans/inquiries', { config: report, schema: { tags, summary: '首问登记：一办到底，或准确告知承办部门', body: InquiryIn, response: ok() } }, async (req) => recordInquiry(s, req.actor!, req.body));
+
   // ── portal ──
   app.get('/public/plans', { config: { public: true }, schema: { tags, summary: '已印发的法治政府建设规划、实施方案（公开）', response: ok(Rows) } }, async () => publicPlans(s));
+  app.get('/public/plans/reports', { config: { public: true }, schema: { tags, summary: '已公开的法治政府建设年度报告', response: ok(Rows) } }, async () => publicReports(s));
+  app.get('/public/plans/reports/:id/docx', { config: { public: true, resource: 'annual_report' }, schema: { tags, summary: '已公开的年度报告 Word 文档', params: IdParams } }, async (req, reply) => {
+    const r = await reportDocx(s, null, req.params.id);
+    return sendDownload(reply, DOCX_MIME, r.filename, r.data);
+  });
+  app.get('/public/plans/white-papers', { config: { public: true }, schema: { tags, summary: '部门责任白皮书及完成情况（公开）', response: ok(Rows) } }, async () => publicWhitePapers(s));
+  app.get('/public/plans/commitments', { config: { public: true }, schema: { tags, summary: '服务承诺（公开）', response: ok(Rows) } }, async () => publicCommitments(s));
   app.get('/public/plans/:id', { config: { public: true, resource: 'plan' }, schema: { tags, summary: '规划全文结构（公开）', params: IdParams, response: ok() } }, async (req) => publicPlan(s, req.params.id));
 };

@@ -1,5 +1,5 @@
 import type { RuleParamSeed } from '../../core/rules/types.ts';
-import { LOCAL_DEFAULT, SEED000, SEED001, SEED002 } from '../../core/rules/seeds.ts';
+import { LOCAL_DEFAULT, SEED000, SEED001, SEED002, SEED004 } from '../../core/rules/seeds.ts';
 
 /**
  * The module's own rule parameters. The periods of internal accountability (preliminary
@@ -38,5 +38,29 @@ export const planRuleParams: RuleParamSeed[] = [
     unit: 'count',
     basis: { law: SEED001, article: '四（一）', quote: '市和县（市、区）人民政府每年至少召开1次全市（县、区）依法行政工作会议' },
     note: LOCAL_DEFAULT,
+  },
+  {
+    key: 'report.rule_of_law_submit_due',
+    name: '法治政府建设年度报告报送日（向党委、人大常委会、上一级政府报告）',
+    value: '03-31',
+    unit: 'date',
+    basis: { law: SEED002, article: '措施55', quote: '县级以上政府每年第一季度要向同级党委、人大常委会和上一级政府报告上一年度法治政府建设情况，政府部门每年第一季度要向本级政府和上一级政府有关部门报告' },
+    note: '第一季度末；公开日见 report.rule_of_law_annual_due',
+  },
+  {
+    key: 'plans.white_paper_publish_due',
+    name: '部门责任白皮书（职责、年度工作目标）公布日',
+    value: '02-28',
+    unit: 'date',
+    basis: { law: SEED004, article: '7', quote: '试行公共政策、部门责任白皮书制度，年初向社会公布部门职责、工作目标，年底将完成情况通过有关媒体向社会通报' },
+    note: `"年初"取2月底；${LOCAL_DEFAULT}`,
+  },
+  {
+    key: 'plans.white_paper_completion_due',
+    name: '部门责任白皮书完成情况通报日（次年）',
+    value: '01-31',
+    unit: 'date',
+    basis: { law: SEED004, article: '7', quote: '年底将完成情况通过有关媒体向社会通报' },
+    note: `"年底"通报，最迟次年1月底；${LOCAL_DEFAULT}`,
   },
 ];

@@ -1,7 +1,7 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/tables.ts';
 import type { Db, Tx } from '../../core/db/client.ts';
-import type { AcceptanceResult, AccountabilityTrigger, MeetingKind, NodeKind, PlanKind, PlanSource, PlanStatus, ReportKind, TaskStatus } from './labels.ts';
+import type { AcceptanceResult, AccountabilityTrigger, InquiryChannel, InquiryOutcome, MeetingKind, NodeKind, ReportStatus, PlanKind, PlanSource, PlanStatus, ReportKind, TaskStatus } from './labels.ts';
 
 export interface PlanTable {
   id: Generated<number>;
@@ -162,7 +162,90 @@ export interface PlanMeetingTable {
   at: Generated<Date>;
 }
 
+export interface AnnualReportTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  year: number;
+  title: string;
+  status: Generated<ReportStatus>;
+  overview: string;
+  problems: Generated<string>;
+  next_year: Generated<string>;
+  figures: unknown;
+  submit_due_on: string;
+  publish_due_on: string;
+  submitted_on: string | null;
+  published_on: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AnnualReportSubmissionTable {
+  id: Generated<number>;
+  report_id: number;
+  org_id: number;
+  recipient: string;
+  submitted_on: string;
+  doc_number: string | null;
+  recorded_by: number | null;
+  at: Generated<Date>;
+}
+
+export interface WhitePaperTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  year: number;
+  duties: string;
+  targets: unknown;
+  published_on: string | null;
+  completion: unknown;
+  completion_published_on: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface ServiceCommitmentTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  service: string;
+  time_limit_days: number;
+  day_unit: 'working' | 'calendar';
+  materials: string;
+  basis: string | null;
+  active: Generated<boolean>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface FirstInquiryTable {
+  id: Generated<number>;
+  org_id: number;
+  region_code: string;
+  received_by: number;
+  received_on: string;
+  channel: InquiryChannel;
+  requester_enc: string | null;
+  requester_masked: string | null;
+  matter: string;
+  outcome: InquiryOutcome;
+  result: string | null;
+  referred_org_id: number | null;
+  referred_contact: string | null;
+  at: Generated<Date>;
+}
+
 export interface PlanTables {
+  white_papers: WhitePaperTable;
+  service_commitments: ServiceCommitmentTable;
+  first_inquiries: FirstInquiryTable;
+  annual_reports: AnnualReportTable;
+  annual_report_submissions: AnnualReportSubmissionTable;
   plan_meetings: PlanMeetingTable;
   accountability_cases: AccountabilityCaseTable;
   plans: PlanTable;
