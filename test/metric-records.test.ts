@@ -55,6 +55,13 @@ describe.each(kinds)('metric records on %s', (kind) => {
     await sql`update normative_documents set status = 'expired', expires_on = ${ago(1)} where id = any(${sql.val(expiring.map((d) => d.id))}::int[])`.execute(db);
     await sql`insert into normative_evaluations (document_id, org_id, conclusion, report, evaluated_on) values (${expiring[0].id}, ${expiring[0].org_id}, 'continue', '评估报告', ${ago(30)})`.execute(db);
 
+    // ── supervision: the demo issues no 督办 ──
+    const supervised = (await sql<{ id: number; org_id: number }>`select id, org_id from deadlines where status = 'open' and org_id = ${samr} order by id limit 1`.execute(db)).rows[0];
+    const closedOne = (await sql<{ id: number }>`select id from deadlines where title = '按期办结的事项'`.execute(db)).rows[0];
+    const issuer = (await sql<{ id: number }>`select id from users where username = 'legal'`.execute(db)).rows[0].id;
+    await sql`insert into supervision_notices (deadline_id, level, org_id, region_code, to_user_id, issued_by, message, issued_at)
+      values (${supervised.id}, 'reminder', ${samr}, '990100', ${issuer}, ${issuer}, '请抓紧办理', ${`${ago(3)}T09:00:00+08:00`}), (${closedOne.id}, 'notice', ${samr}, '990100', ${issuer}, ${issuer}, '请说明逾期原因', ${`${ago(15)}T09:00:00+08:00`})`.execute(db);
+
     // ── plans (issue 7): the demo has no accountability case ──
     await sql`insert into accountability_cases (org_id, region_code, subject_org_id, person_name, trigger, summary, filed_on, status, investigation_due_on, notified_on)
       values (${legalOffice}, '990100', ${samr}, '某科长', 'complaint', '投诉处理超期', ${ago(40)}, 'hearing', ${ago(5)}, ${ago(6)}), (${legalOffice}, '990100', ${samr}, '某科员', 'other', '审计建议问责', ${ago(40)}, 'investigation', ${ago(2)}, null)`.execute(db);

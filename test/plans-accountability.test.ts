@@ -53,8 +53,12 @@ describe.each(kinds)('plans: an overdue task through 督办 to an accountability
     const wall = ok(await legal.get(`/api/supervision/deadlines?orgId=${ecology}&module=plans&status=red`));
     const row = wall.items.find((d: any) => d.kind === 'plans.task' && d.subject_id === String(task.id));
     expect(row.light).toBe('red');
+    // 通报 and 约谈 come after a 督办通知 on the same item, not before.
+    refused(await legal.post('/api/supervision/notices', { deadlineId: row.id, toUserId: await userId(env.s, 'staff'), level: 'interview', message: '约谈' }), 409, 'guard_refused', 'escalation_skipped');
     const notice = ok(await legal.post('/api/supervision/notices', { deadlineId: row.id, toUserId: await userId(env.s, 'staff'), level: 'notice', message: `请于3个工作日内说明任务"${task.title}"逾期原因并报送整改计划` }));
     expect(notice.level).toBe('notice');
+    const circular = ok(await legal.post('/api/supervision/notices', { deadlineId: row.id, toUserId: await userId(env.s, 'staff'), level: 'circular', message: `对"${task.title}"逾期未整改予以通报` }));
+    expect(circular.level).toBe('circular');
   });
 
   it('refuses a case on a task that is not overdue, and a case outside scope, writing nothing', async () => {

@@ -27,7 +27,7 @@ const coreRoutes: FastifyPluginAsync = async (app) => {
 export const coreManifest = defineModule({
   id: 'core',
   name: { zh: '平台核心', en: 'Core' },
-  migrations: [migration('001_init'), migration('002_deadline_instance')],
+  migrations: [migration('001_init'), migration('002_deadline_instance'), migration('003_notice_circular')],
   permissions: corePermissions,
   ruleParams: [...coreRuleParams, ...nationalRuleParams, ...localRuleParams],
   resources: [

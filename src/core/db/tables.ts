@@ -191,7 +191,7 @@ export interface DeadlineEventTable {
 export interface SupervisionNoticeTable {
   id: Generated<number>;
   deadline_id: number;
-  level: 'reminder' | 'notice' | 'interview';
+  level: 'reminder' | 'notice' | 'interview' | 'circular';
   org_id: number;
   region_code: string;
   to_user_id: number;

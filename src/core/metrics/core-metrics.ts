@@ -50,4 +50,29 @@ export const coreMetrics: MetricDefinition[] = [
       note: sql`'届满日 ' || ${day(sql`dl.due_date`)} || case when dl.status = 'paused' then '（中止中）' else '' end`,
     }),
   }),
+  rowMetric({
+    module: 'core',
+    recordType: 'supervision_notice',
+    code: 'core.supervision_notices_resolved_rate',
+    name: { zh: '督办事项办结率', en: 'Supervised items resolved' },
+    unit: 'percent',
+    description: { zh: '期间发出的督办（提醒、督办通知、约谈、通报）中，所督办事项至期末已办结的比例', en: 'Share of supervision notices issued in the period whose item was closed by the end of the period' },
+    higherIsBetter: true,
+    // Rows: the notices issued in the period to organisations in scope; counted: their item closed by the period's end.
+    rows: (s) => {
+      const closedOn = sql`(dl.closed_at at time zone 'Asia/Shanghai')::date`;
+      const issuedOn = sql`(n.issued_at at time zone 'Asia/Shanghai')::date`;
+      const resolved = sql<boolean>`(dl.status = 'closed' and ${closedOn} <= ${s.to}::date)`;
+      return {
+        id: sql<number>`n.id`,
+        org: sql<number>`n.org_id`,
+        label: sql<string>`dl.title`,
+        from: sql`supervision_notices n join deadlines dl on dl.id = n.deadline_id`,
+        where: sql`n.org_id = any(${scopeOrgIds(s)}::int[]) and ${issuedOn} between ${s.from}::date and ${s.to}::date`,
+        hit: resolved,
+        on: issuedOn,
+        note: sql`case n.level when 'reminder' then '提醒' when 'notice' then '督办通知' when 'interview' then '约谈' else '通报' end || case when ${resolved} then '；事项已于 ' || ${day(closedOn)} || ' 办结' else '；事项尚未办结' end`,
+      };
+    },
+  }),
 ];

@@ -6,7 +6,8 @@ import { ruleValue } from '../rules/service.ts';
 import { lightOf, lightThresholds, type LightStatus } from './status.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { closeDeadline, startDeadline } from '../calendar/deadlines.ts';
-import { badInput, conflict, forbidden, notFound } from '../http/errors.ts';
+import { badInput, conflict, DomainError, forbidden, notFound } from '../http/errors.ts';
+import { SEED004 } from '../rules/seeds.ts';
 import { actorForAudit } from '../auth/audit-actor.ts';
 
 export interface DeadlineFilter {
@@ -112,15 +113,21 @@ export async function getDeadline(s: Services, actor: Actor, id: number) {
   return { ...d, events };
 }
 
-const LEVEL_NAMES = { reminder: '提醒', notice: '督办通知', interview: '约谈' } as const;
+const LEVEL_NAMES = { reminder: '提醒', notice: '督办通知', interview: '约谈', circular: '通报' } as const;
+type Level = keyof typeof LEVEL_NAMES;
+/** 约谈 and 通报 are the last steps of 督办: they follow a 督办通知 on the same deadline that did not work. */
+export const needsPriorNotice = (level: Level) => level === 'interview' || level === 'circular';
 
 /** 督办: escalates an open deadline to a responsible person, who must acknowledge it. */
-export async function issueNotice(s: Services, actor: Actor, input: { deadlineId: number; toUserId: number; level: 'reminder' | 'notice' | 'interview'; message: string }) {
+export async function issueNotice(s: Services, actor: Actor, input: { deadlineId: number; toUserId: number; level: Level; message: string }) {
   return s.tx(async (tx) => {
     const d = await tx.selectFrom('deadlines').selectAll().where('id', '=', input.deadlineId).executeTakeFirst();
     if (!d) throw notFound({ zh: '期限', en: 'Deadline' }, 'deadlineId');
     await assertOrgInScope(tx, actor, 'supervision.notice', d.org_id, { zh: '期限', en: 'Deadline' });
     if (d.status === 'closed') throw conflict('deadline_closed', { zh: '该事项已办结，无需督办', en: 'The item is already closed' }, 'deadlineId');
+    if (needsPriorNotice(input.level) && !(await tx.selectFrom('supervision_notices').select('id').where('deadline_id', '=', d.id).where('level', '=', 'notice').executeTakeFirst())) {
+      throw new DomainError({ status: 409, code: 'guard_refused', title: '不能越级督办', detail: `${LEVEL_NAMES[input.level]}须在对该事项发出督办通知之后`, detail_en: 'An interview or circular follows a supervision notice on the same item', field: 'level', rule: 'escalation_skipped', basis: { law: SEED004, article: '21', quote: '市监察局、市政府督查室等部门加强跟踪、督查，督促各级各部门加强执行力建设，狠抓工作落实' } });
+    }
     const to = await tx.selectFrom('users').select(['id', 'org_id', 'display_name', 'active']).where('id', '=', input.toUserId).executeTakeFirst();
     if (!to || !to.active) throw badInput('invalid_recipient', 'toUserId', { zh: '督办对象不存在或已停用', en: 'The recipient does not exist or is inactive' });
     await assertOrgInScope(tx, actor, 'supervision.notice', to.org_id, { zh: '督办对象', en: 'Recipient' });

@@ -9,7 +9,7 @@ export const LIGHTS: Record<string, { text: string; short: string; color: string
   yellow: { text: '黄灯（临近期限）', short: '临期', color: 'gold' },
   normal: { text: '正常', short: '正常', color: 'green' },
 };
-export const NOTICE_LEVELS: Record<string, string> = { reminder: '提醒', notice: '督办通知', interview: '约谈' };
+export const NOTICE_LEVELS: Record<string, string> = { reminder: '提醒', notice: '督办通知', interview: '约谈', circular: '通报' };
 export const UNITS: Record<string, string> = { working: '工作日', calendar: '日', month: '月', working_days: '工作日', calendar_days: '日', months: '月' };
 
 export function options(map: Record<string, string>) {
