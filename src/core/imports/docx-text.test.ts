@@ -1,20 +1,12 @@
+import { refusal } from '../http/test-refusal.ts';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../http/errors.ts';
 import { MAX_DOCX_BYTES, extractDocxText } from './docx-text.ts';
 
 const docxOf = (paragraphs: string[]) =>
   Packer.toBuffer(new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] }));
 
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
 
 describe('extractDocxText', () => {
   it('reads the paragraphs of a real .docx, one per line, trimmed, blank runs collapsed', async () => {

@@ -1,6 +1,6 @@
+import { refusal } from '../http/test-refusal.ts';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../http/errors.ts';
 import { cellText, findHeaderRow, headerKey, loadSheet, readDataRows, rowChecks, type RowError } from './sheet-table.ts';
 
 const COLUMNS = ['名称', '编码', '日期', '备注'] as const;
@@ -22,15 +22,6 @@ async function workbook(sheets: Record<string, Cell[][]>): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The refusal a promise rejects with, which must be a DomainError. */
-const refusal = (p: Promise<unknown>): Promise<DomainError> =>
-  p.then(
-    () => expect.unreachable('expected a refusal'),
-    (err: unknown) => {
-      expect(err).toBeInstanceOf(DomainError);
-      return err as DomainError;
-    },
-  );
 
 /** Loads a one-sheet workbook of these rows and reads its table. */
 async function table(rows: Cell[][], maxRows = 100) {

@@ -1,3 +1,4 @@
+import { refusal } from '../../core/http/test-refusal.ts';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -22,16 +23,6 @@ import {
 const workbook = (header: readonly string[], rows: Cell[][], opts: { titleRow?: string; sheet?: string; merges?: string[] } = {}) =>
   testWorkbook(opts.sheet ?? '指标体系', header, rows, { ...opts, other: { name: '说明', text: '先出现的其他工作表', first: true } });
 
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  const d = e as DomainError;
-  expect(d.status).toBe(400);
-  return d;
-}
 
 const H = [...SYSTEM_COLUMNS];
 type Key = (typeof SYSTEM_COLUMNS)[number];

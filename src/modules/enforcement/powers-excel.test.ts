@@ -1,7 +1,7 @@
+import { refusal } from '../../core/http/test-refusal.ts';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../core/http/errors.ts';
 import { testWorkbook, type Cell } from '../../core/imports/test-workbook.ts';
 import {
   MAX_POWERS_BYTES,
@@ -19,17 +19,6 @@ type Key = (typeof POWER_COLUMNS)[number] | '备注';
 const workbook = (header: readonly string[], rows: Cell[][], opts: { titleRow?: string; sheet?: string } = {}) =>
   testWorkbook(opts.sheet ?? '权责清单', header, rows, { ...opts, other: { name: '其他', text: 'ignored' } });
 
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  const d = e as DomainError;
-  expect(d.status).toBeGreaterThanOrEqual(400);
-  expect(d.status).toBeLessThan(500);
-  return d;
-}
 
 // Header in another order than POWER_COLUMNS, with a hint, spaces and an extra column.
 const HEADER = ['事项编码（必填）', ' 实施主体 ', '事项名称', '职权类型', '设定依据*', '承办内设机构', '责任事项', '是否公开', '状态', '备注'];

@@ -1,7 +1,7 @@
+import { refusal } from '../../core/http/test-refusal.ts';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../core/http/errors.ts';
 import { testWorkbook, type Cell } from '../../core/imports/test-workbook.ts';
 import {
   MAX_REGISTER_ROWS,
@@ -13,14 +13,6 @@ import {
 
 const workbook = (header: readonly string[], rows: Cell[][], opts: { titleRow?: string } = {}) => testWorkbook('目录', header, rows, { ...opts, other: { name: '其他', text: 'ignored' } });
 
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
 
 // Header in a different order from REGISTER_COLUMNS, with a hint and extra spaces.
 const HEADER = ['文件名称', '制定机关', '登记编号', '文件类型', '暂行或试行', '公布日期（必填）', ' 施行日期 ', '有效期至', '状态', '备案日期', '正文', '备注'];

@@ -12,7 +12,8 @@ import { getCase, listCases, myCases, openCase } from './accountability.ts';
 import { CaseIn, CaseQuery } from './accountability-contract.ts';
 import { meetingObligations, recordMeeting } from './meetings.ts';
 import { draftReport, getReport, listReports, publicReports, publishReport, reportDocx, submitReport, updateReport } from './annual-reports.ts';
-import { DOCX_MIME, sendDownload } from '../../core/http/files.ts';
+import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../core/http/files.ts';
+import { planTemplateXlsx, planTextFromXlsx } from './plan-excel.ts';
 import { addCommitment, draftWhitePaper, listCommitments, listInquiries, listWhitePapers, publicCommitments, publicWhitePapers, publishWhitePaper, recordInquiry, reportCompletion } from './service-duties.ts';
 
 /** 规划任务督办: plans and their measures, tasks, progress, acceptance, leader-assigned items. */
@@ -27,6 +28,8 @@ export const planRoutes: FastifyPluginAsync = async (fastify) => {
 
   // ── plans ──
   app.post('/plans/docx-text', { config: manage, schema: { tags, summary: '读取上传的规划 Word（.docx）全文（multipart，字段 file）', consumes: ['multipart/form-data'], response: ok(Type.Object({ text: Type.String() })) } }, async (req) => ({ text: await extractDocxText(await uploadedFile(req)) }));
+  app.post('/plans/xlsx-text', { config: manage, schema: { tags, summary: '读取上传的规划 Excel（每行一项措施：部分、领域、措施编号、措施）为分层正文；不能识别时指明 Excel 行号', consumes: ['multipart/form-data'], response: ok(Type.Object({ text: Type.String() })) } }, async (req) => ({ text: (await planTextFromXlsx(await uploadedFile(req))).text }));
+  app.get('/plans/xlsx-template', { config: manage, schema: { tags, summary: '规划 Excel 导入模板' } }, async (_req, reply) => sendDownload(reply, XLSX_MIME, '规划措施导入模板.xlsx', await planTemplateXlsx()));
   app.post('/plans/preview', { config: manage, schema: { tags, summary: '导入预览：按标题识别的部分、领域和措施（不写入）；无法识别时指明行号', body: ParseIn, response: ok() } }, async (req) => previewPlan(req.body.text));
   app.post('/plans', { config: manage, schema: { tags, summary: '导入规划（正文按"一、""（一）""措施：1."分层）', body: PlanImportIn, response: ok() } }, async (req) => importPlan(s, req.actor!, req.body));
   app.get('/plans', { config: read, schema: { tags, summary: '规划、实施方案、年度工作要点（数据范围内），含任务完成情况', querystring: PlanQuery, response: ok(Rows) } }, async (req) => listPlans(s, req.actor!, req.query));
