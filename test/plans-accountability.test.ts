@@ -90,6 +90,19 @@ describe.each(kinds)('plans: an overdue task through 督办 to an accountability
     expect(again.basis.quote).toContain('可延长30个工作日');
   });
 
+  it("takes a leader's assigned item past its time limit through 督办 to a case as well", async () => {
+    const justice = await orgId(env.s, '演示市司法局');
+    const item = ok(await legal.get('/api/plans/assigned?status=open')).find((x: any) => x.org_id === justice && x.due_on < '2026-03-02');
+    expect(item).toBeDefined();
+    const wall = ok(await legal.get(`/api/supervision/deadlines?orgId=${justice}&module=plans&status=red`));
+    const row = wall.items.find((d: any) => d.kind === 'plans.assigned' && d.subject_id === String(item.id));
+    ok(await legal.post('/api/supervision/notices', { deadlineId: row.id, toUserId: await userId(env.s, 'legal'), level: 'notice', message: `交办事项"${item.title}"已超时限，请即办结并报告` }));
+    const c = ok(await legal.post('/api/plans/accountability', { orgId: await orgId(env.s, '演示市人民政府'), subjectOrgId: justice, personName: '某科长', personPost: '法制科科长', trigger: 'overdue_item', triggerRef: String(item.id), summary: '领导交办事项超时限未办结', filedOn: '2026-03-02' }));
+    expect(c).toMatchObject({ trigger: 'overdue_item', status: 'preliminary' });
+    const open = ok(await legal.get('/api/plans/assigned?status=open')).find((x: any) => x.due_on >= '2026-03-02');
+    refused(await legal.post('/api/plans/accountability', { orgId: justice, subjectOrgId: open.org_id, trigger: 'overdue_item', triggerRef: String(open.id), summary: '未逾期的事项', filedOn: '2026-03-02' }), 400, 'trigger_not_overdue');
+  });
+
   it('decides only after the person was notified and heard; the person sees the case', async () => {
     await setDay('2026-04-20');
     refused(await step(legal, 'notify', { notifiedOn: '2026-04-21', facts: '逾期', reasons: '依据', proposedForms: ['admonition'], rights: '陈述、申辩、申诉' }), 400, 'date_in_future');

@@ -18,8 +18,8 @@ const PERMISSION = 'plans.accountability';
 const named = (forms: string[] | undefined) => (forms ?? []).map((f) => ({ code: f, label: ACCOUNTABILITY_CASE_FORMS[f as keyof typeof ACCOUNTABILITY_CASE_FORMS]?.label ?? f }));
 
 /**
- * 立案: a case against an organisation or a person, from its trigger. An overdue task must
- * really be one — a task of the subject unit past its day, open or done late.
+ * 立案: a case against an organisation or a person, from its trigger. An overdue task or
+ * assigned item must really be one — the subject unit's, past its day, open or done late.
  */
 export async function openCase(s: Services, actor: Actor, input: Static<typeof CaseIn>) {
   if (input.filedOn > s.today()) throw badInput('date_in_future', 'filedOn', { zh: `日期不能晚于今天：${input.filedOn}`, en: 'The date is in the future' });
@@ -38,6 +38,13 @@ export async function openCase(s: Services, actor: Actor, input: Static<typeof C
       if (!task || task.org_id !== input.subjectOrgId) throw badInput('trigger_not_found', 'triggerRef', { zh: '被问责单位牵头的任务中没有该任务编号', en: 'No such task of the subject unit' });
       const late = task.status === 'open' ? task.due_on < input.filedOn : task.status === 'completed' && !!task.completed_on && task.completed_on > task.due_on;
       if (!late) throw badInput('trigger_not_overdue', 'triggerRef', { zh: `该任务未逾期（期限 ${task.due_on}）`, en: 'The task is not overdue' });
+    }
+    if (input.trigger === 'overdue_item') {
+      const itemId = Number(input.triggerRef);
+      const item = Number.isInteger(itemId) ? await ptx(tx).selectFrom('assigned_items').select(['org_id', 'status', 'due_on', 'answered_on']).where('id', '=', itemId).executeTakeFirst() : undefined;
+      if (!item || item.org_id !== input.subjectOrgId) throw badInput('trigger_not_found', 'triggerRef', { zh: '被问责单位承办的交办事项中没有该编号', en: 'No such assigned item of the subject unit' });
+      const late = item.status === 'open' ? item.due_on < input.filedOn : !!item.answered_on && item.answered_on > item.due_on;
+      if (!late) throw badInput('trigger_not_overdue', 'triggerRef', { zh: `该交办事项未逾期（时限 ${item.due_on}）`, en: 'The item is not overdue' });
     }
     const region = (await tx.selectFrom('orgs').select('region_code').where('id', '=', input.orgId).executeTakeFirstOrThrow()).region_code;
     const row = await ptx(tx)

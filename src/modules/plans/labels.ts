@@ -29,9 +29,10 @@ export type AssignedStatus = 'open' | 'answered';
 export const ASSIGNED_STATUS_LABELS: Record<AssignedStatus, string> = { open: '办理中', answered: '已办结报告' };
 
 /** What brought a case (issue 7): an overdue task, an enforcement error-liability record, a failed decision, a complaint … */
-export type AccountabilityTrigger = 'overdue_task' | 'error_liability' | 'failed_decision' | 'complaint' | 'assessment' | 'other';
+export type AccountabilityTrigger = 'overdue_task' | 'overdue_item' | 'error_liability' | 'failed_decision' | 'complaint' | 'assessment' | 'other';
 export const ACCOUNTABILITY_TRIGGER_LABELS: Record<AccountabilityTrigger, string> = {
   overdue_task: '规划任务逾期',
+  overdue_item: '领导交办事项逾期',
   error_liability: '执法过错责任',
   failed_decision: '重大行政决策失误',
   complaint: '投诉举报',

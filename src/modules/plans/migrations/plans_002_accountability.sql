@@ -9,7 +9,7 @@ create table accountability_cases (
   person_user_id integer references users(id),
   person_name text,
   person_post text,
-  trigger text not null check (trigger in ('overdue_task', 'error_liability', 'failed_decision', 'complaint', 'assessment', 'other')),
+  trigger text not null check (trigger in ('overdue_task', 'overdue_item', 'error_liability', 'failed_decision', 'complaint', 'assessment', 'other')),
   trigger_ref text,
   summary text not null,
   filed_on date not null,
