@@ -52,6 +52,8 @@ export interface EnforcementGenOptions {
   spanDays?: number;
   /** Skip the foreign-key triggers during the load (session_replication_role = replica; default true). */
   skipForeignKeyChecks?: boolean;
+  /** Called after every batch with the cases written so far (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface EnforcementGenResult {
@@ -594,6 +596,7 @@ export async function generateEnforcementData(s: Services, province: ProvinceRes
       count('enforcement_publicity', plan.filter((p) => p.pub != null).length);
       count('enforcement_payments', plan.filter((p) => p.paid != null).length);
       done += m;
+      opts.onProgress?.(done, n);
       if (done - lastReport >= 50_000 || done === n) {
         lastReport = done;
         const sec = (performance.now() - t0) / 1000;

@@ -48,6 +48,8 @@ export interface GenerateOptions {
   rebuildSearchIndex?: boolean;
   /** Issuing bodies: only these organisations (default: every active organisation of an issuing type, the demo's included). */
   issuerOrgIds?: number[];
+  /** Called after every batch with the documents written so far (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface GenerateResult {
@@ -336,6 +338,7 @@ export async function generateNormativeDocuments(s: Services, n: number, opts: G
       });
       inserting += performance.now() - ti;
       done += m;
+      opts.onProgress?.(done, n);
       if (progress && (done - lastReport >= 10_000 || done === n)) {
         lastReport = done;
         const sec = (performance.now() - t0) / 1000;

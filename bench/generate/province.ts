@@ -65,7 +65,9 @@ export interface City extends Unit {
 export interface ProvinceResult {
   province: { code: string; name: string; governmentId: number; legalAffairsId: number };
   cities: City[];
-  orgsByLevel: { province: number[]; city: number[]; county: number[] };
+  orgsByLevel: { province: number[]; city: number[]; county: number[]; township: number[] };
+  /** Township / street offices (乡镇街道), the tree's fourth level, when asked for. */
+  townships: { id: number; name: string; regionCode: string; countyGovernmentId: number; path: string }[];
   enforcementDepartments: Dept[];
   /** The city chosen for city-level measurements (the one with the most counties). */
   chosenCity: City;
@@ -91,7 +93,16 @@ function countySpread(cities: number, total: number): number[] {
   return out;
 }
 
-export async function generateProvince(s: Services, opts: { cities?: number; counties?: number; code?: string; name?: string; progress?: boolean } = {}): Promise<ProvinceResult> {
+const TOWN_A = ['城关', '新河', '石门', '桃园', '柳林', '大庄', '双桥', '高岭', '白沙', '龙泉', '青石', '马鞍', '黄土', '清水', '长岗', '杨柳'];
+const TOWN_SUFFIX = ['镇', '乡', '街道'];
+
+/**
+ * `townshipsPerCounty` (default 0) adds the fourth level: that many 乡镇街道 regions (level
+ * 'township', free codes …30–…99 of their city's block, as the demo takes free codes of its
+ * city) and a `township_street` office each under its county government — at most 70 per city,
+ * so a city with many counties gets fewer per county.
+ */
+export async function generateProvince(s: Services, opts: { cities?: number; counties?: number; townshipsPerCounty?: number; code?: string; name?: string; progress?: boolean } = {}): Promise<ProvinceResult> {
   const t0 = performance.now();
   const nCities = opts.cities ?? 14;
   const nCounties = opts.counties ?? 100;
@@ -107,7 +118,10 @@ export async function generateProvince(s: Services, opts: { cities?: number; cou
   // ── regions ──
   type Reg = { code: string; name: string; level: string; parent: string | null; path: string };
   const regions: Reg[] = [{ code, name: pname, level: 'province', parent: null, path: `/${code}/` }];
-  const cityPlan: { name: string; code: string; counties: { name: string; code: string; short: string }[] }[] = [];
+  const cityPlan: { name: string; code: string; counties: { name: string; code: string; short: string; towns: { name: string; code: string }[] }[] }[] = [];
+  // Township codes follow the city's county codes (…02, …03, …21–…): from …30 (or after the last county) to …99.
+  const townStart = (c: number) => Math.max(30, 21 + spread[c] - 1);
+  const perCounty = (c: number) => Math.min(opts.townshipsPerCounty ?? 0, Math.floor((100 - townStart(c)) / spread[c]));
   const usedNames = new Set<string>();
   for (let c = 0; c < nCities; c++) {
     const cityCode = `${pp}${String(c + 1).padStart(2, '0')}00`;
@@ -126,15 +140,23 @@ export async function generateProvince(s: Services, opts: { cities?: number; cou
         while (usedNames.has(name) && ++i);
         usedNames.add(name);
       }
-      counties.push({ name, code: cc, short: name.slice(0, 1) });
       regions.push({ code: cc, name, level: 'county', parent: cityCode, path: `/${code}/${cityCode}/${cc}/` });
+      const towns: { name: string; code: string }[] = [];
+      for (let t = 0; t < perCounty(c); t++) {
+        const tc = `${pp}${String(c + 1).padStart(2, '0')}${townStart(c) + k * perCounty(c) + t}`;
+        const tname = `${TOWN_A[(k * 5 + t) % TOWN_A.length]}${t < 2 ? '街道' : TOWN_SUFFIX[t % 2]}`;
+        towns.push({ name: tname, code: tc });
+        regions.push({ code: tc, name: tname, level: 'township', parent: cc, path: `/${code}/${cityCode}/${cc}/${tc}/` });
+      }
+      counties.push({ name, code: cc, short: name.slice(0, 1), towns });
     }
     cityPlan.push({ name: cityName, code: cityCode, counties });
   }
 
   // ── orgs: ids reserved, paths computed here ──
   type OrgRow = { id: number; name: string; type: string; region: string; parent: number | null; path: string; category: string | null; order: number };
-  const orgsNeeded = 2 + nCities * 10 + nCounties * 10;
+  const nTowns = spread.reduce((a, n, c) => a + n * perCounty(c), 0);
+  const orgsNeeded = 2 + nCities * 10 + nCounties * 10 + nTowns;
   const first = Number((await sql<{ v: string }>`select nextval(pg_get_serial_sequence('orgs', 'id')) as v`.execute(s.db)).rows[0].v);
   await sql`select setval(pg_get_serial_sequence('orgs', 'id'), ${first + orgsNeeded - 1})`.execute(s.db);
   let next = first;
@@ -147,10 +169,11 @@ export async function generateProvince(s: Services, opts: { cities?: number; cou
   };
   const prov = add(`${pname}人民政府`, 'people_government', code, null, '省政府', 0);
   const provLegal = add(`${pname}司法厅`, 'legal_affairs', code, prov, '省直部门', 0);
-  const orgsByLevel = { province: [prov.id, provLegal.id], city: [] as number[], county: [] as number[] };
+  const orgsByLevel = { province: [prov.id, provLegal.id], city: [] as number[], county: [] as number[], township: [] as number[] };
+  const townships: ProvinceResult['townships'] = [];
   const cities: City[] = [];
   const depts: Dept[] = [];
-  const unit = (place: string, placeShort: string, region: string, parent: OrgRow, level: 'city' | 'county', cityIndex: number, order: number) => {
+  const unit = (place: string, placeShort: string, region: string, parent: OrgRow, level: 'city' | 'county', cityIndex: number, order: number, towns?: { name: string; code: string }[]) => {
     const gov = add(`${place}人民政府`, 'people_government', region, parent, level === 'city' ? '市政府' : '县（市、区）政府', order);
     const category = level === 'city' ? '市直部门' : '县级部门';
     const legal = add(`${place}司法局`, 'legal_affairs', region, gov, category, 0);
@@ -160,6 +183,11 @@ export async function generateProvince(s: Services, opts: { cities?: number; cou
     });
     depts.push(...ds);
     orgsByLevel[level].push(gov.id, legal.id, ...ds.map((d) => d.id));
+    for (const [t, town] of (towns ?? []).entries()) {
+      const r = add(`${place}${town.name}${town.name.endsWith('街道') ? '办事处' : '人民政府'}`, 'township_street', town.code, gov, '乡镇（街道）', 20 + t);
+      orgsByLevel.township.push(r.id);
+      townships.push({ id: r.id, name: r.name, regionCode: town.code, countyGovernmentId: gov.id, path: r.path });
+    }
     return { gov, u: { name: `${place}人民政府`, regionCode: region, governmentId: gov.id, legalAffairsId: legal.id, departments: ds } as Unit };
   };
   const shorts = new Set<string>();
@@ -172,7 +200,7 @@ export async function generateProvince(s: Services, opts: { cities?: number; cou
       let short = `${cityShort.slice(0, 1)}${k.short}`;
       if (shorts.has(short)) short = `${cityShort.slice(0, 1)}${k.name.slice(0, 2)}`;
       shorts.add(short);
-      return unit(`${cp.name}${k.name}`, short, k.code, gov, 'county', c, 20 + i).u;
+      return unit(`${cp.name}${k.name}`, short, k.code, gov, 'county', c, 20 + i, k.towns).u;
     });
     cities.push({ ...u, index: c, counties, subtreeOrgIds: [], governmentPath: gov.path });
   }
@@ -193,5 +221,5 @@ export async function generateProvince(s: Services, opts: { cities?: number; cou
   const chosenCity = [...cities].sort((a, b) => b.counties.length - a.counties.length || a.index - b.index)[0];
   const seconds = (performance.now() - t0) / 1000;
   if (opts.progress ?? true) process.stderr.write(`province ${pname}: ${regions.length} regions, ${rows.length} orgs (${depts.length} enforcement departments) in ${seconds.toFixed(1)} s\n`);
-  return { province: { code, name: pname, governmentId: prov.id, legalAffairsId: provLegal.id }, cities, orgsByLevel, enforcementDepartments: depts, chosenCity, regions: regions.length, orgs: rows.length, seconds };
+  return { province: { code, name: pname, governmentId: prov.id, legalAffairsId: provLegal.id }, cities, orgsByLevel, townships, enforcementDepartments: depts, chosenCity, regions: regions.length, orgs: rows.length, seconds };
 }

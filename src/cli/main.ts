@@ -15,6 +15,7 @@ import { createUserTx } from '../core/users/service.ts';
 import { DomainError } from '../core/http/errors.ts';
 import { buildWebIfStale } from '../web-build.ts';
 import { jobsOf, runJob } from '../core/jobs/scheduler.ts';
+import { registerGenerate } from './generate.ts';
 
 
 function fail(msg: string): never {
@@ -174,6 +175,8 @@ user
       await s.database.close();
     }
   });
+
+registerGenerate(program, fail);
 
 program.parseAsync(process.argv).catch((err) => {
   process.stderr.write(String(err?.stack ?? err) + '\n');
