@@ -4,6 +4,7 @@ import { browserAvailable, startPlatform, type Platform } from './harness.ts';
 import { addDays } from './dates.ts';
 import { Client } from '../test/helpers.ts';
 import { DEMO_PASSWORD } from '../src/core/demo/demo.ts';
+import { choose, dialogs } from './antd.ts';
 
 const ITEM = '演示市中心城区义务教育学校布局调整方案';
 const PLAN = '按照就近入学原则，2027年秋季起将中心城区12所义务教育学校调整为9所，新建东湖实验学校，撤并生源不足的3所小学，学生按划片就近安置。';
@@ -39,7 +40,6 @@ describe.skipIf(!browserAvailable())('a major administrative decision in Chromiu
     return new Client(p.baseUrl, res.headers['set-cookie'].split(';')[0], res.json().csrfToken);
   }
   const state = (page: Page) => page.getByTestId('procedure-state').textContent();
-  const dialogs = (page: Page) => page.locator('.ant-modal-wrap:visible').count();
 
   /** Runs a step of the procedure panel: its form filled by `fill`, then 确定; the dialog closes on success. */
   async function runStep(page: Page, code: string, fill?: (page: Page) => Promise<void>) {
@@ -47,13 +47,6 @@ describe.skipIf(!browserAvailable())('a major administrative decision in Chromiu
     if (fill) await fill(page);
     await page.getByRole('dialog').getByRole('button', { name: '确 定' }).click();
     await expect.poll(() => dialogs(page)).toBe(0);
-  }
-  /** Picks the option of an antd Select by its label. */
-  async function choose(page: Page, testId: string, text: string) {
-    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-    await page.getByTestId(testId).click();
-    await open.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-    await expect.poll(() => open.count()).toBe(0);
   }
   const detail = async (user: string) => {
     const page = await open(user);
@@ -66,7 +59,7 @@ describe.skipIf(!browserAvailable())('a major administrative decision in Chromiu
     const legal = await open('legal');
     await legal.goto('/decisions/list');
     await legal.getByTestId('decision-start').click();
-    await choose(legal, 'start-item', ITEM);
+    await choose(legal, 'start-item', ITEM, false);
     await legal.getByTestId('start-ok').click();
     await legal.waitForURL(/\/decisions\/\d+$/);
     id = Number(new URL(legal.url()).pathname.split('/').pop());
@@ -88,8 +81,8 @@ describe.skipIf(!browserAvailable())('a major administrative decision in Chromiu
     await expect.poll(() => legal.getByTestId('draw-result').textContent()).toContain('法律');
     await legal.getByRole('dialog').getByRole('button', { name: '确 定' }).click();
     await legal.getByTestId('expert-assign').click();
-    await choose(legal, 'assign-expert', '郑筑城');
-    await choose(legal, 'assign-field', '工程技术');
+    await choose(legal, 'assign-expert', '郑筑城', false);
+    await choose(legal, 'assign-field', '工程技术', false);
     await legal.getByTestId('assign-reason').fill('学校建设涉及工程技术问题，选定具有校舍设计经验的专家');
     await legal.getByTestId('assign-ok').click();
     await expect.poll(() => legal.getByTestId('expert-assignments').locator('tbody tr').count()).toBe(2);
@@ -176,7 +169,7 @@ describe.skipIf(!browserAvailable())('a major administrative decision in Chromiu
 
     await legal.getByTestId('tab-review').click();
     await legal.getByTestId('adviser-opinion-add').click();
-    await choose(legal, 'adviser-select', '刘律明');
+    await choose(legal, 'adviser-select', '刘律明', false);
     await legal.getByTestId('field-givenOn').fill(today());
     await legal.getByTestId('adviser-opinion-text').fill('决策草案于法有据，程序合法，建议通过合法性审查。');
     await legal.getByTestId('adviser-opinion-ok').click();
@@ -202,7 +195,7 @@ describe.skipIf(!browserAvailable())('a major administrative decision in Chromiu
       await pg.getByTestId('attendee-3-name').fill('乙副市长');
       await pg.getByTestId('attendee-add').click();
       await pg.getByTestId('attendee-4-name').fill('丙副市长');
-      await choose(pg, 'attendee-4-view', '不同意');
+      await choose(pg, 'attendee-4-view', '不同意', false);
       await pg.getByTestId('attendee-4-opinion').fill('撤并过渡期过短');
       await pg.getByTestId('step-headDecision').getByText('决定通过').click();
       await pg.getByTestId('step-minutes').fill('会议讨论学校布局调整方案，丙副市长认为过渡期过短，其余同意；周市长决定通过。');
@@ -256,7 +249,7 @@ describe.skipIf(!browserAvailable())('a major administrative decision in Chromiu
     await leader2.getByTestId('accountability-add').click();
     await leader2.getByTestId('acc-personName').fill('王承办');
     await leader2.getByTestId('acc-personPost').fill('市教育局基础教育科科长');
-    await choose(leader2, 'acc-form', '诫勉谈话');
+    await choose(leader2, 'acc-form', '诫勉谈话', false);
     await leader2.getByTestId('acc-reason').fill('撤并过渡期安排不周，造成部分学生就学不便');
     await leader2.getByTestId('field-decidedOn').fill(today());
     await leader2.getByTestId('acc-decidingBody').fill('演示市人民政府');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { browserAvailable, startPlatform, type Platform } from './harness.ts';
+import { choose, dialogs } from './antd.ts';
 
 const POINTS = ['演示市2027年法治政府建设工作要点', '一、主要任务', '（一）依法决策。', '措施：1.健全依法决策机制。', '2.完善法律顾问制度。'].join('\n');
 
@@ -17,15 +17,6 @@ describe.skipIf(!browserAvailable())('plans and tasks in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     return page;
   };
-  const dialogs = (page: Page) => page.locator('.ant-modal-wrap:visible').count();
-  /** Picks the option of an antd Select by its label (typed first into a searchable one: the list is virtual). */
-  async function choose(page: Page, testId: string, text: string, search = true) {
-    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-    await page.getByTestId(testId).click();
-    if (search) await page.keyboard.type(text);
-    await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-    await expect.poll(() => dropdown.count()).toBe(0);
-  }
 
   beforeAll(async () => {
     p = await startPlatform();

@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { Services } from '../../core/services.ts';
 import type { Actor } from '../../core/policy/actor.ts';
 import { auditBy as audit } from '../../core/auth/audit-actor.ts';
-import { assertOrgInScope, orgScopeFilter } from '../../core/policy/scope.ts';
+import { assertOrgInScope, inScope, orgFacts, orgScopeFilter } from '../../core/policy/scope.ts';
 import { badInput, notFound } from '../../core/http/errors.ts';
 import { createInstance } from '../../core/workflow/engine.ts';
 import { pdb, ptx } from './schema.ts';
@@ -75,7 +75,9 @@ export async function listCases(s: Services, actor: Actor, q: Static<typeof Case
 export async function getCase(s: Services, actor: Actor, id: number) {
   const c = await pdb(s.db).selectFrom('accountability_cases').selectAll().where('id', '=', id).executeTakeFirst();
   if (!c) throw notFound(CASE);
-  await assertOrgInScope(s.db, actor, 'plans.read', c.org_id, CASE);
+  // As in the list: the handling body's readers, and the subject unit's.
+  const [handling, subject] = await Promise.all([orgFacts(s.db, c.org_id), orgFacts(s.db, c.subject_org_id)]);
+  if (![handling, subject].some((f) => f && inScope(actor, 'plans.read', f))) throw notFound(CASE);
   const row = await casesQuery(s).select(['c.notice', 'c.statement', 'c.preliminary_opinion']).where('c.id', '=', id).executeTakeFirstOrThrow();
   return withLabels(row);
 }

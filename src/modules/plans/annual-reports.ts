@@ -5,7 +5,7 @@ import type { Actor } from '../../core/policy/actor.ts';
 import type { Tx } from '../../core/db/client.ts';
 import { actorForAudit, auditBy as audit } from '../../core/auth/audit-actor.ts';
 import { recordAudit, type AuditActor } from '../../core/audit/audit.ts';
-import { assertOrgInScope, orgScopeFilter } from '../../core/policy/scope.ts';
+import { assertOrgInScope, inScope, orgScopeFilter } from '../../core/policy/scope.ts';
 import { badInput, conflict, DomainError, notFound, staleVersion } from '../../core/http/errors.ts';
 import { closeDeadline, startDeadline } from '../../core/calendar/deadlines.ts';
 import { ruleValue } from '../../core/rules/service.ts';
@@ -109,8 +109,11 @@ async function detail(db: Parameters<typeof pdb>[0] | Tx, r: Awaited<ReturnType<
 
 export async function getReport(s: Services, actor: Actor, id: number) {
   const r = await reportRow(s.db, id);
-  await assertOrgInScope(s.db, actor, 'plans.read', r.org_id, REPORT);
-  return detail(s.db, r);
+  const facts = await assertOrgInScope(s.db, actor, 'plans.read', r.org_id, REPORT);
+  const d = await detail(s.db, r);
+  const manage = inScope(actor, 'plans.manage', facts);
+  const complete = !incomplete(r);
+  return { ...d, abilities: { edit: manage && r.status !== 'published', submit: manage && complete && d.required_recipients.some((x) => !x.submitted), publish: manage && r.status === 'submitted' } };
 }
 
 /** The office edits the text (总体情况, 存在的问题, 下一年度工作安排) until the report is public. */

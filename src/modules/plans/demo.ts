@@ -131,6 +131,9 @@ export async function loadPlansDemo({ services: s, tx, orgByName, userByName }: 
     await t.updateTable('annual_reports').set({ status: 'published', submitted_on: `${year}-03-20`, published_on: `${year}-03-28` }).where('id', '=', report.id).execute();
     for (const d of await tx.selectFrom('deadlines').select('id').where('subject_type', '=', 'annual_report').where('subject_id', '=', String(report.id)).execute()) await closeDeadline(s, tx, legal, d.id, '演示数据：已按时报告并公开');
   }
+  // The ecology bureau's report of last year, still a draft: a report to edit and send all year round.
+  await insertReport(s, tx, legal, orgByName('演示市生态环境局'), year - 1);
+
   // 部门责任白皮书 of the ecology bureau, published early in the year; 服务承诺 of the market regulator; a first inquiry referred.
   const ecologyId = orgByName('演示市生态环境局');
   const paperOn = today < `${year}-02-20` ? null : `${year}-02-20`;

@@ -49,7 +49,7 @@ export async function meetingObligations(s: Services, actor: Actor, q: Static<ty
     for (const kind of Object.keys(MEETING_RULES) as MeetingKind[]) {
       const required = Number(await ruleValue(s.db, MEETING_RULES[kind], g.region_code, `${year}-12-31`));
       const held = meetings.filter((m) => m.org_id === g.id && m.kind === kind);
-      kinds.push({ kind, label: MEETING_KIND_LABELS[kind], required, held: held.length, light: meetingLight(held.length, required, year, today), meetings: held });
+      kinds.push({ kind, label: MEETING_KIND_LABELS[kind], required, held: held.length, met: held.length >= required, light: meetingLight(held.length, required, year, today), meetings: held });
     }
     rows.push({ org_id: g.id, org_name: g.name, kinds });
   }

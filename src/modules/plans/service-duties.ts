@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { Services } from '../../core/services.ts';
 import type { Actor } from '../../core/policy/actor.ts';
 import { actorForAudit, auditBy as audit } from '../../core/auth/audit-actor.ts';
-import { assertOrgInScope, orgScopeFilter } from '../../core/policy/scope.ts';
+import { assertOrgInScope, inScope, orgFacts, orgScopeFilter } from '../../core/policy/scope.ts';
 import { badInput, conflict, DomainError, notFound, staleVersion } from '../../core/http/errors.ts';
 import { closeDeadline, startDeadline } from '../../core/calendar/deadlines.ts';
 import { ruleValue } from '../../core/rules/service.ts';
@@ -50,7 +50,15 @@ export async function listWhitePapers(s: Services, actor: Actor, q: Static<typeo
     .where(orgScopeFilter(actor, 'plans.read', sql.ref('w.org_id')));
   if (q.orgId) query = query.where('w.org_id', '=', q.orgId);
   if (q.year) query = query.where('w.year', '=', q.year);
-  return query.orderBy('w.year', 'desc').orderBy('o.path').limit(500).execute();
+  const rows = await query.orderBy('w.year', 'desc').orderBy('o.path').limit(500).execute();
+  const today = s.today();
+  return Promise.all(
+    rows.map(async (w) => {
+      const f = await orgFacts(s.db, w.org_id);
+      const manage = !!f && inScope(actor, 'plans.manage', f);
+      return { ...w, abilities: { publish: manage && !w.published_on, complete: manage && !!w.published_on && !w.completion_published_on && today >= `${w.year}-12-01` } };
+    }),
+  );
 }
 
 async function lockPaper(tx: Parameters<Parameters<Services['tx']>[0]>[0], actor: Actor, id: number, version: number) {

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { get, post, qs } from '../../core/api';
 import { useSubmitFor } from '../../core/useSubmit';
-import type { AcceptanceResult, AssignedStatus, NodeKind, PlanKind, PlanStatus, ReportKind, TaskStatus } from '../../../../src/modules/plans/labels.ts';
+import { ACCOUNTABILITY_CASE_FORMS } from '../../../../src/modules/plans/labels.ts';
+import type { AcceptanceResult, AccountabilityCaseForm, AccountabilityTrigger, AppealResult, AssignedStatus, InquiryChannel, InquiryOutcome, MeetingKind, NodeKind, PlanKind, PlanStatus, ReportKind, ReportRecipient, ReportStatus, TaskStatus } from '../../../../src/modules/plans/labels.ts';
 import type { NodeCounts } from '../../../../src/modules/plans/rollup.ts';
 
 // The codes and their Chinese names, as the server has them (a file without imports).
@@ -197,3 +198,193 @@ export function docxText(file: File): Promise<{ text: string }> {
   form.append('file', file, file.name);
   return post<{ text: string }>('/api/plans/docx-text', form);
 }
+
+// ── accountability cases (src/modules/plans/accountability.ts) ──
+export interface NamedForm {
+  code: AccountabilityCaseForm;
+  label: string;
+}
+export interface CaseNotice {
+  notifiedOn: string;
+  facts: string;
+  reasons: string;
+  proposedForms: AccountabilityCaseForm[];
+  rights: string;
+}
+export interface CaseStatement {
+  statedOn: string;
+  waived: boolean;
+  statement?: string;
+}
+export interface CaseDecision {
+  decidedOn: string;
+  decidingBody: string;
+  forms: AccountabilityCaseForm[];
+  reasons: string;
+}
+export interface CaseAppeal {
+  appealedOn: string;
+  grounds: string;
+  review?: { result: AppealResult; forms?: AccountabilityCaseForm[]; reasons: string };
+  reviewedOn?: string;
+}
+export interface CaseRow {
+  id: number;
+  org_id: number;
+  org_name: string;
+  subject_org_id: number;
+  subject_org_name: string;
+  person_user_id: number | null;
+  person_name: string | null;
+  person_post: string | null;
+  trigger: AccountabilityTrigger;
+  trigger_label: string;
+  trigger_ref: string | null;
+  summary: string;
+  filed_on: string;
+  /** The procedure state (CASE_STATUS_LABELS). */
+  status: string;
+  instance_id: number | null;
+  investigation_due_on: string | null;
+  extended: boolean;
+  notified_on: string | null;
+  decided_on: string | null;
+  closed_on: string | null;
+  decision: CaseDecision | null;
+  appeal: CaseAppeal | null;
+  /** The decided forms, named. */
+  forms: NamedForm[];
+}
+export interface CaseDetail extends CaseRow {
+  notice: CaseNotice | null;
+  statement: CaseStatement | null;
+  preliminary_opinion: string | null;
+}
+/** The states of the procedure plans.accountability (accountability-procedure.ts), for lists; the panel reads them from the server. */
+export const CASE_STATUS_LABELS: Record<string, string> = {
+  preliminary: '初步审查',
+  investigation: '调查核实',
+  hearing: '告知与陈述申辩',
+  decided: '已作出处理决定',
+  appeal: '申诉复核中',
+  dropped: '不予追究',
+  closed: '已办结',
+};
+export const formLabel = (code: string) => ACCOUNTABILITY_CASE_FORMS[code as AccountabilityCaseForm]?.label ?? code;
+
+// ── required meetings (meetings.ts) ──
+export interface MeetingRow {
+  id: number;
+  org_id: number;
+  kind: MeetingKind;
+  held_on: string;
+  title: string;
+  minutes: string;
+}
+export interface MeetingObligation {
+  kind: MeetingKind;
+  label: string;
+  required: number;
+  held: number;
+  /** Held at least the rule's number this year. */
+  met: boolean;
+  light: 'normal' | 'yellow' | 'red';
+  meetings: MeetingRow[];
+}
+export interface MeetingsOfYear {
+  year: number;
+  orgs: { org_id: number; org_name: string; kinds: MeetingObligation[] }[];
+}
+
+// ── annual reports (annual-reports.ts) ──
+export interface ReportRow {
+  id: number;
+  org_id: number;
+  org_name: string;
+  year: number;
+  title: string;
+  status: ReportStatus;
+  submit_due_on: string;
+  publish_due_on: string;
+  submitted_on: string | null;
+  published_on: string | null;
+  version: number;
+}
+export interface ReportSubmission {
+  id: number;
+  recipient: ReportRecipient;
+  submitted_on: string;
+  doc_number: string | null;
+}
+export interface ReportDetail extends ReportRow {
+  overview: string;
+  problems: string;
+  next_year: string;
+  figure_rows: { code: string; name: string; value: string; detail: string | null }[];
+  required_recipients: { code: ReportRecipient; label: string; submitted: ReportSubmission | null }[];
+  submissions: ReportSubmission[];
+  /** What the caller may do now, as the server decides it. */
+  abilities: { edit: boolean; submit: boolean; publish: boolean };
+}
+export interface PublicReportRow {
+  id: number;
+  org_name: string;
+  year: number;
+  title: string;
+  published_on: string;
+  overview: string;
+  problems: string;
+  next_year: string;
+}
+
+// ── white papers, commitments, first inquiries (service-duties.ts) ──
+export interface WhitePaperRow {
+  id: number;
+  org_id: number;
+  org_name: string;
+  year: number;
+  duties: string;
+  targets: string[];
+  published_on: string | null;
+  completion: { target: string; done: boolean; result: string }[] | null;
+  completion_published_on: string | null;
+  version: number;
+  /** Publish (年初), or report the completion (from December of the year), as the server decides it. */
+  abilities: { publish: boolean; complete: boolean };
+}
+export interface CommitmentRow {
+  id: number;
+  org_id: number;
+  org_name: string;
+  service: string;
+  time_limit_days: number;
+  day_unit: 'working' | 'calendar';
+  materials: string;
+  basis: string | null;
+  active?: boolean;
+}
+export interface InquiryRow {
+  id: number;
+  org_id: number;
+  org_name: string;
+  received_by_name: string;
+  received_on: string;
+  channel: InquiryChannel;
+  requester_masked: string | null;
+  matter: string;
+  outcome: InquiryOutcome;
+  result: string | null;
+  referred_org_id: number | null;
+  referred_org_name: string | null;
+  referred_contact: string | null;
+}
+
+export const useCases = (q: { status?: string } = {}) => useQuery({ queryKey: ['plans', 'accountability', q], queryFn: () => get<CaseRow[]>(`/api/plans/accountability${qs(q)}`) });
+export const useMyCases = () => useQuery({ queryKey: ['plans', 'accountability-mine'], queryFn: () => get<CaseDetail[]>('/api/plans/accountability/mine') });
+export const useCase = (id: number) => useQuery({ queryKey: ['plans', 'case', id], queryFn: () => get<CaseDetail>(`/api/plans/accountability/${id}`) });
+export const useMeetings = (year?: number) => useQuery({ queryKey: ['plans', 'meetings', year ?? null], queryFn: () => get<MeetingsOfYear>(`/api/plans/meetings${qs({ year })}`) });
+export const useReports = () => useQuery({ queryKey: ['plans', 'reports'], queryFn: () => get<ReportRow[]>('/api/plans/reports') });
+export const useReport = (id: number) => useQuery({ queryKey: ['plans', 'report', id], queryFn: () => get<ReportDetail>(`/api/plans/reports/${id}`) });
+export const useWhitePapers = () => useQuery({ queryKey: ['plans', 'white-papers'], queryFn: () => get<WhitePaperRow[]>('/api/plans/white-papers') });
+export const useCommitments = () => useQuery({ queryKey: ['plans', 'commitments'], queryFn: () => get<CommitmentRow[]>('/api/plans/commitments') });
+export const useInquiries = () => useQuery({ queryKey: ['plans', 'inquiries'], queryFn: () => get<InquiryRow[]>('/api/plans/inquiries') });

@@ -1,7 +1,7 @@
 import { Form, Input, Progress, Select, Space, Tag, Typography } from 'antd';
 import { useAuth } from '../../core/auth';
 import { useOrgs } from '../../core/pages/Orgs';
-import { PLAN_STATUS_LABELS, TASK_STATUS_LABELS, type NodeCounts, type PlanStatus, type TaskStatus } from './api';
+import { ACCOUNTABILITY_CASE_FORMS, PLAN_STATUS_LABELS, TASK_STATUS_LABELS, type NodeCounts, type PlanStatus, type TaskStatus } from './api';
 
 /** Today in the browser as 'YYYY-MM-DD' (the server decides overdue; this only colours). */
 export function today(): string {
@@ -22,8 +22,8 @@ export function DateField({ name, label, required, extra, testId }: { name: stri
   );
 }
 
-/** The organisations the caller can see, to pick a body or a unit (one, or several with `multiple`). */
-export function OrgField({ name, label, required = true, multiple, extra }: { name: string; label: string; required?: boolean; multiple?: boolean; extra?: string }) {
+/** The organisations the caller can see, to pick a body or a unit (one, or several with `multiple`; only one type with `orgType`). */
+export function OrgField({ name, label, required = true, multiple, extra, orgType }: { name: string; label: string; required?: boolean; multiple?: boolean; extra?: string; orgType?: string }) {
   const { can } = useAuth();
   const orgs = useOrgs(can('org.read'));
   return (
@@ -35,7 +35,7 @@ export function OrgField({ name, label, required = true, multiple, extra }: { na
         optionFilterProp="label"
         loading={orgs.isLoading}
         data-testid={`field-${name}`}
-        options={(orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))}
+        options={(orgs.data ?? []).filter((o) => o.active && (!orgType || o.org_type === orgType)).map((o) => ({ value: o.id, label: o.name }))}
       />
     </Form.Item>
   );
@@ -99,3 +99,17 @@ export function numberLabel(kind: string, number: string): string {
 export function measuresUnder(node: { kind: string; children: { kind: string; children: any[] }[] }): number {
   return node.children.reduce((n, c) => n + (c.kind === 'measure' || c.kind === 'item' ? 1 : 0) + measuresUnder(c), 0);
 }
+
+/** The typed forms of accountability (seeds 002 #40, 003, 004), each with the text it comes from, to pick one or several. */
+export const CASE_FORM_OPTIONS = Object.entries(ACCOUNTABILITY_CASE_FORMS).map(([value, f]) => ({ value, label: f.label, title: f.source }));
+
+/** A case's state as a tag: grey when ended without consequence, green when closed, blue while running. */
+export function CaseStatusTag({ status, label }: { status: string; label: string }) {
+  const color = status === 'dropped' ? 'default' : status === 'closed' ? 'green' : status === 'decided' ? 'orange' : status === 'appeal' ? 'purple' : 'blue';
+  return <Tag color={color} data-testid="case-status">{label}</Tag>;
+}
+
+/** The accountable person with their post, or the unit itself. */
+export const personText = (r: { person_name: string | null; person_post: string | null }) => (r.person_name ? `${r.person_name}${r.person_post ? `（${r.person_post}）` : ''}` : '（单位）');
+/** A decision's forms, named. */
+export const FormTags = ({ forms }: { forms: { code: string; label: string }[] }) => (forms.length ? <Space size={[0, 4]} wrap>{forms.map((f) => <Tag key={f.code}>{f.label}</Tag>)}</Space> : <span>—</span>);
