@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kinds, makeEnv, orgId, type Client, type TestEnv } from './helpers.ts';
+import { refused, ok, kinds, makeEnv, orgId, type Client, type TestEnv } from './helpers.ts';
 import { surveyPercentFor } from '../src/modules/assessment/surveys.ts';
 import { sdb } from '../src/modules/assessment/survey-schema.ts';
 
@@ -21,16 +21,6 @@ describe.each(kinds)('assessment: external satisfaction surveys on %s', (kind) =
   let roundId: number;
   let leafId: number;
   let manualLeafId: number;
-  const ok = (res: { statusCode: number; body: string }) => {
-    expect(res.statusCode, res.body).toBe(200);
-    return JSON.parse(res.body);
-  };
-  const refused = (res: { statusCode: number; body: string }, status: number, code: string) => {
-    expect(res.statusCode, res.body).toBe(status);
-    const p = JSON.parse(res.body);
-    expect(p.code).toBe(code);
-    return p;
-  };
   const later = (n: number) => new Date(Date.parse(`${env.s.today()}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
   const stored = async () => {
     const r = await sdb(env.s.db).selectFrom('assessment_survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { kinds, makeEnv, type Client, type TestEnv } from './helpers.ts';
-import { fullDecision, ok } from './decisions-fixture.ts';
+import { ok, refused, kinds, makeEnv, type Client, type TestEnv } from './helpers.ts';
+import { fullDecision } from './decisions-fixture.ts';
 
 /**
  * 终身责任追究及责任倒查 (seed 002 #27, #40): the reverse trace of a full decision lists every
@@ -18,10 +18,6 @@ describe.each(kinds)('decisions: accountability, reverse trace and metrics on %s
     clock = new Date(`${day}T02:00:00Z`);
     [legal, leader] = await Promise.all(['legal', 'leader'].map((u) => env.login(u)));
     return { legal, leader };
-  };
-  const refused = (res: { statusCode: number; body: string }, status: number, code?: string) => {
-    expect(res.statusCode, res.body).toBe(status);
-    if (code) expect(JSON.parse(res.body).code).toBe(code);
   };
 
   beforeAll(async () => {

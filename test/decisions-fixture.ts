@@ -1,15 +1,10 @@
-import { expect } from 'vitest';
-import { orgId, type Client, type TestEnv } from './helpers.ts';
+import { ok, orgId, type Client, type TestEnv } from './helpers.ts';
 
 /**
  * 重大行政决策 in tests: the data of the procedure's steps, and one decision carried through
  * every step (the main path of test/decisions-procedure.test.ts, without its refusals).
  */
 
-export const ok = (res: { statusCode: number; body: string }) => {
-  expect(res.statusCode, res.body).toBe(200);
-  return JSON.parse(res.body);
-};
 
 /** A risk assessment of all six items (seed 002 #24), passed or not. */
 export const riskData = (today: string, passed: boolean) => ({

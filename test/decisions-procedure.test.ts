@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { kinds, makeEnv, orgId, type Client, type TestEnv } from './helpers.ts';
-import { meetingData, ok, riskData } from './decisions-fixture.ts';
+import { refused, ok, kinds, makeEnv, orgId, type Client, type TestEnv } from './helpers.ts';
+import { meetingData, riskData } from './decisions-fixture.ts';
 
 /**
  * 重大行政决策: one decision from a catalogue item through public participation (with a hearing),
@@ -24,13 +24,6 @@ describe.each(kinds)('decisions: the major-decision procedure on %s', (kind) => 
   let decision: any;
   let inst: { id: number; version: number };
 
-  const refused = (res: { statusCode: number; body: string }, status: number, code: string, rule?: string) => {
-    expect(res.statusCode, res.body).toBe(status);
-    const b = JSON.parse(res.body);
-    expect(b.code).toBe(code);
-    if (rule) expect(b.rule).toBe(rule);
-    return b;
-  };
   /** Everything a refused step could have touched. */
   const snapshot = async () =>
     JSON.stringify([

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { kinds, makeEnv, orgId, type Client, type TestEnv } from './helpers.ts';
+import { refused, ok, kinds, makeEnv, orgId, type Client, type TestEnv } from './helpers.ts';
 
 /** 重大行政决策, first increment: catalogues, legal advisers, the expert pool and drawing. */
 describe.each(kinds)('decisions: registers on %s', (kind) => {
@@ -16,15 +16,6 @@ describe.each(kinds)('decisions: registers on %s', (kind) => {
 
   const count = async (table: string) => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(env.s.db)).rows[0].n);
   const audits = async (action: string) => Number((await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${action}`.execute(env.s.db)).rows[0].n);
-  const ok = (res: { statusCode: number; body: string }) => {
-    expect(res.statusCode, res.body).toBe(200);
-    return JSON.parse(res.body);
-  };
-  const refused = (res: { statusCode: number; body: string }, status: number, code: string) => {
-    expect(res.statusCode, res.body).toBe(status);
-    expect(JSON.parse(res.body).code).toBe(code);
-    return JSON.parse(res.body);
-  };
 
   beforeAll(async () => {
     env = await makeEnv(kind);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { expect } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -144,4 +145,19 @@ export async function orgId(s: Services, name: string): Promise<number> {
 }
 export async function userId(s: Services, username: string): Promise<number> {
   return (await s.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+}
+
+/** A 200 answer's body (the body in the failure message otherwise). */
+export function ok(res: { statusCode: number; body: string }) {
+  expect(res.statusCode, res.body).toBe(200);
+  return JSON.parse(res.body);
+}
+
+/** A refusal with its status, stable code and, for a guard, the rule that refused; returns the problem. */
+export function refused(res: { statusCode: number; body: string }, status: number, code?: string, rule?: string) {
+  expect(res.statusCode, res.body).toBe(status);
+  const problem = JSON.parse(res.body);
+  if (code) expect(problem.code).toBe(code);
+  if (rule) expect(problem.rule).toBe(rule);
+  return problem;
 }

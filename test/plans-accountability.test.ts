@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { kinds, makeEnv, orgId, userId, type Client, type TestEnv } from './helpers.ts';
-import { ok } from './decisions-fixture.ts';
+import { refused, ok, kinds, makeEnv, orgId, userId, type Client, type TestEnv } from './helpers.ts';
 
 /**
  * 问责: an overdue task of the demo's current scheme, supervised (督办), becomes an accountability
@@ -23,13 +22,6 @@ describe.each(kinds)('plans: an overdue task through 督办 to an accountability
   const setDay = async (day: string) => {
     clock = new Date(`${day}T02:00:00Z`);
     [legal, leader, staff] = await Promise.all(['legal', 'leader', 'staff'].map((u) => env.login(u)));
-  };
-  const refused = (res: { statusCode: number; body: string }, status: number, code: string, rule?: string) => {
-    expect(res.statusCode, res.body).toBe(status);
-    const b = JSON.parse(res.body);
-    expect(b.code).toBe(code);
-    if (rule) expect(b.rule).toBe(rule);
-    return b;
   };
   const step = (who: Client, code: string, data: Record<string, unknown> = {}, note?: string) => who.post(`/api/procedures/${inst.id}/transitions/${code}`, { version: inst.version, data, ...(note ? { note } : {}) });
   const go = async (who: Client, code: string, data: Record<string, unknown> = {}, note?: string) => {

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { kinds, makeEnv, orgId, userId, type Client, type TestEnv } from './helpers.ts';
-import { ok } from './decisions-fixture.ts';
+import { refused, ok, kinds, makeEnv, orgId, userId, type Client, type TestEnv } from './helpers.ts';
 import { CHUXIONG } from '../src/modules/plans/demo.ts';
 
 /**
@@ -24,13 +23,6 @@ describe.each(kinds)('plans: a plan from import to acceptance, and assigned item
   const setDay = async (day: string) => {
     clock = new Date(`${day}T02:00:00Z`);
     [legal, staff, leader] = await Promise.all(['legal', 'staff', 'leader'].map((u) => env.login(u)));
-  };
-  const refused = (res: { statusCode: number; body: string }, status: number, code: string, rule?: string) => {
-    expect(res.statusCode, res.body).toBe(status);
-    const b = JSON.parse(res.body);
-    expect(b.code).toBe(code);
-    if (rule) expect(b.rule).toBe(rule);
-    return b;
   };
   const count = async (table: string) => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(env.s.db)).rows[0].n);
   const snapshot = async () => JSON.stringify(await Promise.all(['plans', 'plan_nodes', 'plan_tasks', 'plan_milestones', 'plan_progress_reports', 'plan_acceptances', 'assigned_items', 'plan_meetings', 'annual_reports', 'annual_report_submissions', 'deadlines', 'audit_log'].map(count)));
