@@ -205,6 +205,8 @@ describe.each(kinds)('decisions: the major-decision procedure on %s', (kind) => 
     expect(ok(await env.anon.get('/api/public/decisions/published')).find((d: any) => d.id === decision.id).expert_opinions).toEqual([]);
     const progress = (await legal.get(`/api/procedures/${inst.id}`)).json().deadlines.find((d: any) => d.kind === 'decisions.progress' && d.status === 'open');
     expect(progress.due_date).toBe('2026-10-20');
+    // And the post-evaluation is due two years after publication (decision.evaluation_due_months).
+    expect((await legal.get(`/api/procedures/${inst.id}`)).json().deadlines.find((d: any) => d.kind === 'decisions.evaluation')).toMatchObject({ due_date: '2028-04-20', status: 'open' });
     await setDay('2026-07-01');
     await go(legal, 'report_progress', { reportedOn: '2026-06-30', progress: '阶梯水价已实施，运行平稳' });
     await refusedStep(leader, 'suspend', {}, 400, 'note_required');

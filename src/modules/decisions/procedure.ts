@@ -244,6 +244,8 @@ const HANDLE = 'decisions.handle';
 const REVIEW = 'decisions.review';
 const DECIDE = 'decisions.decide';
 const progressDeadline = [{ kind: 'decisions.progress', title: { zh: '报告决策执行情况', en: 'Report implementation' }, ruleKey: 'decision.progress_report_months', assignee: 'none' as const }];
+/** The day a published decision is due for post-evaluation (a local rule; closed by the evaluation). */
+const evaluationDeadline = { kind: 'decisions.evaluation', title: { zh: '开展决策后评估', en: 'Post-evaluation' }, ruleKey: 'decision.evaluation_due_months', assignee: 'none' as const };
 
 /** 重大行政决策程序 (条例 chapters II–IV): the five statutory procedures, publication, tracking, post-evaluation. */
 export const decisionProcedure: ProcedureDefinition = {
@@ -281,12 +283,12 @@ export const decisionProcedure: ProcedureDefinition = {
     t({ code: 'review_fail', name: { zh: '合法性审查不通过（退回修改）', en: 'Fail the legality review' }, from: ['legality'], to: 'risk', permission: REVIEW, requireNote: true, dataSchema: StepData.review, guards: [reviewTimeRun, adviserOpinionOfDecision], effect: (ctx) => concludeReview(ctx, false) }),
     t({ code: 'decide', name: { zh: '集体讨论决定（通过）', en: 'Decide collectively (adopt)' }, from: ['legality', 'discussion'], to: 'decided', permission: DECIDE, dataSchema: StepData.meeting, guards: meetingGuards, effect: (ctx) => decide(ctx, true) }),
     t({ code: 'reject', name: { zh: '集体讨论决定（不予通过）', en: 'Decide collectively (reject)' }, from: ['legality', 'discussion'], to: 'rejected', permission: DECIDE, dataSchema: StepData.meeting, guards: meetingGuards, effect: (ctx) => decide(ctx, false) }),
-    t({ code: 'publish', name: { zh: '公布决策', en: 'Publish the decision' }, from: ['decided'], to: 'implementing', permission: DECIDE, dataSchema: StepData.publish, startDeadlines: progressDeadline, effect: publish }),
+    t({ code: 'publish', name: { zh: '公布决策', en: 'Publish the decision' }, from: ['decided'], to: 'implementing', permission: DECIDE, dataSchema: StepData.publish, startDeadlines: [...progressDeadline, evaluationDeadline], effect: publish }),
     t({ code: 'report_progress', name: { zh: '报告决策执行情况', en: 'Report implementation progress' }, from: ['implementing'], to: 'implementing', permission: HANDLE, dataSchema: StepData.progress, closeDeadlines: ['decisions.progress'], startDeadlines: progressDeadline, effect: reportProgress }),
     t({ code: 'suspend', name: { zh: '暂停执行', en: 'Suspend' }, from: ['implementing'], to: 'suspended', permission: DECIDE, requireNote: true, dataSchema: StepData.empty, pauseDeadlines: ['decisions.progress'] }),
     t({ code: 'resume', name: { zh: '恢复执行', en: 'Resume' }, from: ['suspended'], to: 'implementing', permission: DECIDE, requireNote: true, dataSchema: StepData.empty, resumeDeadlines: ['decisions.progress'] }),
     t({ code: 'stop', name: { zh: '停止执行', en: 'Stop' }, from: ['implementing', 'suspended', 'evaluated'], to: 'stopped', permission: DECIDE, requireNote: true, dataSchema: StepData.empty, effect: async (ctx) => update(ctx, { closed_on: ctx.services.today() }) }),
-    t({ code: 'evaluate', name: { zh: '决策后评估', en: 'Post-evaluation' }, from: ['implementing'], to: 'evaluated', permission: HANDLE, dataSchema: StepData.evaluation, closeDeadlines: ['decisions.progress'], effect: async (ctx) => update(ctx, { evaluation: JSON.stringify({ ...ctx.input.data, evaluatedOn: ctx.services.today() }) }) }),
+    t({ code: 'evaluate', name: { zh: '决策后评估', en: 'Post-evaluation' }, from: ['implementing'], to: 'evaluated', permission: HANDLE, dataSchema: StepData.evaluation, closeDeadlines: ['decisions.progress', 'decisions.evaluation'], effect: async (ctx) => update(ctx, { evaluation: JSON.stringify({ ...ctx.input.data, evaluatedOn: ctx.services.today() }) }) }),
     // 条例 art. 37: the evaluation's conclusion decides what follows. An adjustment (its content
     // is the note) returns the decision to implementation with its report deadline restarted.
     t({ code: 'adjust', name: { zh: '依后评估结论调整后继续执行', en: 'Adjust after evaluation and resume' }, from: ['evaluated'], to: 'implementing', permission: DECIDE, requireNote: true, dataSchema: StepData.empty, guards: [evaluatedToAdjust], startDeadlines: progressDeadline }),
