@@ -185,7 +185,7 @@ export interface PublicPlanNode {
 
 export const usePlans = () => useQuery({ queryKey: ['plans', 'list'], queryFn: () => get<PlanRow[]>('/api/plans') });
 export const usePlan = (id: number) => useQuery({ queryKey: ['plans', 'plan', id], queryFn: () => get<PlanDetail>(`/api/plans/${id}`) });
-export const useTasks = (q: { planId?: number; mine?: boolean }, enabled = true) => useQuery({ queryKey: ['plans', 'tasks', q], enabled, queryFn: () => get<TaskRow[]>(`/api/plans/tasks${qs(q)}`) });
+export const useTasks = (q: { planId?: number; mine?: boolean; status?: TaskStatus | 'overdue' }, enabled = true) => useQuery({ queryKey: ['plans', 'tasks', q], enabled, queryFn: () => get<TaskRow[]>(`/api/plans/tasks${qs(q)}`) });
 export const useTask = (id: number) => useQuery({ queryKey: ['plans', 'task', id], queryFn: () => get<TaskDetail>(`/api/plans/tasks/${id}`) });
 export const useAssigned = (q: { status?: AssignedStatus } = {}) => useQuery({ queryKey: ['plans', 'assigned', q], queryFn: () => get<AssignedRow[]>(`/api/plans/assigned${qs(q)}`) });
 

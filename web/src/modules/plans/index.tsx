@@ -1,6 +1,7 @@
-import { ScheduleOutlined } from '@ant-design/icons';
+import { DashboardOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../core/registry';
 import { PlansPage } from './pages/Plans';
+import { LeaderViewPage } from './pages/LeaderView';
 import { PlanViewPage } from './pages/PlanView';
 import { TaskPage } from './pages/TaskPage';
 import { WorkbenchPage } from './pages/Workbench';
@@ -23,6 +24,7 @@ export const plansWebModule: WebModule = {
   id: 'plans',
   name: '规划任务督办',
   pages: [
+    { path: '/plans/leader', component: LeaderViewPage, title: '领导视图', permission: 'plans.read', group: GROUP, icon: <DashboardOutlined />, order: 44 },
     { path: '/plans', component: PlansPage, title: '规划', permission: 'plans.read', group: GROUP, icon: <ScheduleOutlined />, order: 45 },
     { path: '/plans/workbench', component: WorkbenchPage, title: '我的任务', permission: 'plans.read', group: GROUP, order: 46 },
     { path: '/plans/assigned', component: AssignedPage, title: '领导交办', permission: 'plans.read', group: GROUP, order: 47 },
