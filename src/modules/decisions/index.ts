@@ -21,7 +21,10 @@ async function fixtureExpert({ tx, orgId, regionCode, mark }: FixtureContext) {
 
 const migration = (name: string) => ({ id: `decisions_${name}`, sql: fs.readFileSync(new URL(`./migrations/decisions_${name}.sql`, import.meta.url), 'utf8') });
 
-/** 重大行政决策, first increment: the decision and hearing catalogues, legal advisers, the expert pool. */
+/**
+ * 重大行政决策: the decision and hearing catalogues, legal advisers, the expert pool, the
+ * decision procedure from start to post-evaluation, accountability and the reverse trace.
+ */
 export const decisionsModule = defineModule({
   id: 'decisions',
   name: { zh: '重大行政决策', en: 'Major administrative decisions' },

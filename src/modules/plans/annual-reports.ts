@@ -9,7 +9,7 @@ import { assertOrgInScope, inScope, orgScopeFilter } from '../../core/policy/sco
 import { badInput, conflict, DomainError, notFound, staleVersion } from '../../core/http/errors.ts';
 import { closeDeadline, startDeadline } from '../../core/calendar/deadlines.ts';
 import { ruleValue } from '../../core/rules/service.ts';
-import { chineseDate, noticeDocx, type NoticeBlock } from '../../core/docx/notice.ts';
+import { noticeDocx, type NoticeBlock } from '../../core/docx/notice.ts';
 import { SEED002 } from '../../core/rules/seeds.ts';
 import { pdb, ptx } from './schema.ts';
 import { REPORT_RECIPIENT_LABELS, type ReportRecipient } from './labels.ts';
@@ -202,7 +202,7 @@ export async function reportDocx(s: Services, actor: Actor | null, id: number) {
   ];
   const to = d.required_recipients.map((x) => x.label).join('、');
   const data = await noticeDocx({ title: r.title, to, blocks, authority: d.org_name, date: r.submitted_on ?? s.today() });
-  return { filename: `${r.title}.docx`, data, dateText: chineseDate(r.submitted_on ?? s.today()) };
+  return { filename: `${r.title}.docx`, data };
 }
 
 /** Published reports for the portal (no internal figures beyond the text and table). */

@@ -34,6 +34,7 @@ export async function assignItem(s: Services, actor: Actor, input: Static<typeof
 export async function insertAssigned(s: Services, tx: Tx, by: AuditActor & { userId: number }, input: Static<typeof AssignedIn>) {
   const region = (await tx.selectFrom('orgs').select('region_code').where('id', '=', input.orgId).executeTakeFirstOrThrow()).region_code;
   const title = input.title.trim();
+  // The deadline gives the item its due day (the rule's period on the calendar), so it comes first and learns the item's id after.
   const deadline = await startDeadline(s, tx, by, {
     module: 'plans',
     kind: 'plans.assigned',

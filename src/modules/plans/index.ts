@@ -19,7 +19,11 @@ async function fixturePlan({ tx, orgId, regionCode, mark }: FixtureContext) {
 
 const migration = (name: string) => ({ id: `plans_${name}`, sql: fs.readFileSync(new URL(`./migrations/plans_${name}.sql`, import.meta.url), 'utf8') });
 
-/** 规划任务督办, first increment: plans and their measures, tasks, progress, acceptance, leader-assigned items. */
+/**
+ * 规划任务督办: plans and their measures, tasks, progress and acceptance; leader-assigned items;
+ * accountability cases; required meetings; the annual report; white papers, service commitments
+ * and first inquiries.
+ */
 export const plansModule = defineModule({
   id: 'plans',
   name: { zh: '规划任务督办', en: 'Plans, tasks and supervision' },

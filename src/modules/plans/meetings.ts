@@ -43,11 +43,18 @@ export async function meetingObligations(s: Services, actor: Actor, q: Static<ty
   const meetings = govs.length
     ? await pdb(s.db).selectFrom('plan_meetings').select(['id', 'org_id', 'kind', 'held_on', 'title', 'minutes']).where('org_id', 'in', govs.map((g) => g.id)).where('held_on', '>=', `${year}-01-01`).where('held_on', '<=', `${year}-12-31`).orderBy('held_on').execute()
     : [];
+  // Governments of one region share their rules: resolve each once.
+  const rules = new Map<string, number>();
+  const requiredIn = async (kind: MeetingKind, region: string) => {
+    const key = `${kind}:${region}`;
+    if (!rules.has(key)) rules.set(key, Number(await ruleValue(s.db, MEETING_RULES[kind], region, `${year}-12-31`)));
+    return rules.get(key)!;
+  };
   const rows = [];
   for (const g of govs) {
     const kinds = [];
     for (const kind of Object.keys(MEETING_RULES) as MeetingKind[]) {
-      const required = Number(await ruleValue(s.db, MEETING_RULES[kind], g.region_code, `${year}-12-31`));
+      const required = await requiredIn(kind, g.region_code);
       const held = meetings.filter((m) => m.org_id === g.id && m.kind === kind);
       kinds.push({ kind, label: MEETING_KIND_LABELS[kind], required, held: held.length, met: held.length >= required, light: meetingLight(held.length, required, year, today), meetings: held });
     }

@@ -1,6 +1,4 @@
-import { Form, Input, Progress, Select, Space, Tag, Typography } from 'antd';
-import { useAuth } from '../../core/auth';
-import { useOrgs } from '../../core/pages/Orgs';
+import { Progress, Space, Tag, Typography } from 'antd';
 import { ACCOUNTABILITY_CASE_FORMS, PLAN_STATUS_LABELS, TASK_STATUS_LABELS, type NodeCounts, type PlanStatus, type TaskStatus } from './api';
 
 /** Today in the browser as 'YYYY-MM-DD' (the server decides overdue; this only colours). */
@@ -13,38 +11,7 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** A day as the API wants it ('YYYY-MM-DD'), from the browser's own date field. */
-export function DateField({ name, label, required, extra, testId }: { name: string | (string | number)[]; label: string; required?: boolean; extra?: string; testId?: string }) {
-  return (
-    <Form.Item name={name} label={label} extra={extra} rules={required ? [{ required: true, message: `请选择${label}` }] : []}>
-      <Input type="date" data-testid={testId ?? `field-${Array.isArray(name) ? name.join('-') : name}`} />
-    </Form.Item>
-  );
-}
-
-/** The organisations the caller can see, to pick a body or a unit (one, or several with `multiple`; only one type with `orgType`). */
-export function OrgField({ name, label, required = true, multiple, extra, orgType }: { name: string; label: string; required?: boolean; multiple?: boolean; extra?: string; orgType?: string }) {
-  const { can } = useAuth();
-  const orgs = useOrgs(can('org.read'));
-  return (
-    <Form.Item name={name} label={label} extra={extra} rules={required ? [{ required: true, message: `请选择${label}` }] : []}>
-      <Select
-        mode={multiple ? 'multiple' : undefined}
-        allowClear={!required || multiple}
-        showSearch
-        optionFilterProp="label"
-        loading={orgs.isLoading}
-        data-testid={`field-${name}`}
-        options={(orgs.data ?? []).filter((o) => o.active && (!orgType || o.org_type === orgType)).map((o) => ({ value: o.id, label: o.name }))}
-      />
-    </Form.Item>
-  );
-}
-
-/** Drops empty strings, so optional fields are left out rather than sent blank. */
-export function compact<T extends Record<string, unknown>>(v: T): Partial<T> {
-  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '' && x !== undefined && x !== null)) as Partial<T>;
-}
+export { compact, DateField, OrgField } from '../../core/formFields';
 
 export function PlanStatusTag({ status }: { status: PlanStatus }) {
   return <Tag color={status === 'published' ? 'blue' : status === 'accepted' ? 'green' : 'default'}>{PLAN_STATUS_LABELS[status]}</Tag>;
