@@ -254,6 +254,20 @@ describe.each(kinds)('plans: a plan from import to acceptance, and assigned item
     expect(ok(await officer.get('/api/plans/inquiries')).map((x: any) => x.id)).toContain(row.id);
   });
 
+  it('lets the issuing office cancel an open task with a reason, closing its deadline, and nobody else', async () => {
+    await setDay('2026-03-02');
+    const open = ok(await staff.get('/api/plans/tasks?mine=true&status=open')).find((t: any) => t.org_id === ecology);
+    const url = `/api/plans/tasks/${open.id}`;
+    expect(ok(await staff.get(url)).abilities.cancel).toBe(false);
+    expect(ok(await legal.get(url)).abilities.cancel).toBe(true);
+    expect((await staff.post(`${url}/cancel`, { version: open.version, reason: '任务已由其他规划覆盖' })).statusCode).toBe(403);
+    ok(await legal.post(`${url}/cancel`, { version: open.version, reason: '任务已由其他规划覆盖' }));
+    refused(await legal.post(`${url}/cancel`, { version: open.version + 1, reason: '再撤销一次' }), 409, 'task_closed');
+    const t = ok(await legal.get(url));
+    expect(t).toMatchObject({ status: 'cancelled', cancel_reason: '任务已由其他规划覆盖', abilities: { cancel: false, complete: false } });
+    expect((await sql<{ status: string }>`select status from deadlines where id = ${t.deadline_id}`.execute(env.s.db)).rows[0].status).toBe('closed');
+  });
+
   it("gives a leader's item without a time limit 15 working days on the statutory calendar, and takes the answer once", async () => {
     await setDay('2026-09-28');
     const before = await snapshot();

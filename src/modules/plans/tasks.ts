@@ -133,12 +133,14 @@ export async function getTask(s: Services, actor: Actor, id: number) {
       .orderBy('r.id', 'desc')
       .execute(),
   ]);
-  const lead = await orgFacts(s.db, row.org_id);
+  const [lead, issuer] = await Promise.all([orgFacts(s.db, row.org_id), pdb(s.db).selectFrom('plans').select('org_id').where('id', '=', row.plan_id).executeTakeFirstOrThrow().then((p) => orgFacts(s.db, p.org_id))]);
   const coUnits = await Promise.all(row.co_org_ids.map((o) => orgFacts(s.db, o)));
   const reportAs = [lead, ...coUnits].filter((f) => f && inScope(actor, 'plans.report', f)).map((f) => f!.id);
   const names = new Map<number, string>([[row.org_id, row.org_name], ...row.co_units.map((u): [number, string] => [u.id, u.name])]);
   const reportAsUnits = (row.status === 'open' ? reportAs : []).map((orgId) => ({ id: orgId, name: names.get(orgId)! }));
-  return { ...row, milestones, reports, abilities: { report_as: reportAsUnits.map((u) => u.id), report_as_units: reportAsUnits, complete: row.status === 'open' && reportAs.includes(row.org_id) } };
+  // Cancelling is the issuing office's, as cancelTask checks.
+  const cancel = row.status === 'open' && !!issuer && inScope(actor, 'plans.manage', issuer);
+  return { ...row, milestones, reports, abilities: { report_as: reportAsUnits.map((u) => u.id), report_as_units: reportAsUnits, complete: row.status === 'open' && reportAs.includes(row.org_id), cancel } };
 }
 
 const closed = (status: string) => conflict('task_closed', { zh: status === 'completed' ? '任务已完成，不能再报告进展或修改' : '任务已撤销', en: 'The task is closed' });

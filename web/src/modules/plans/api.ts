@@ -140,7 +140,7 @@ export interface TaskDetail extends Omit<TaskRow, 'percent' | 'last_reported_on'
   /** The co-units in the task's order, named. */
   co_units: { id: number; name: string }[];
   /** The units the caller may report for (lead first), named, and whether they may complete the task. */
-  abilities: { report_as: number[]; report_as_units: { id: number; name: string }[]; complete: boolean };
+  abilities: { report_as: number[]; report_as_units: { id: number; name: string }[]; complete: boolean; cancel: boolean };
 }
 
 export interface AssignedRow {

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { CheckOutlined, FormOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseCircleOutlined, FormOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { ErrorAlert } from '../../../core/components';
 import { FormModal } from '../../../core/FormModal';
 import { REPORT_KIND_LABELS, useSubmit, useTask } from '../api';
 import { compact, DateField, DueDay, TaskStatusTag, today } from '../components';
 
-/** 任务: the measure, units, deliverable, milestones and every report; 报告进展 and 任务完成. */
+/** 任务: the measure, units, deliverable, milestones and every report; 报告进展, 任务完成 and 撤销任务. */
 export function TaskPage() {
   const id = Number(useParams().id);
   const { submit } = useSubmit();
@@ -16,6 +16,7 @@ export function TaskPage() {
   const t = q.data;
   const [reporting, setReporting] = useState(false);
   const [completing, setCompleting] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const milestoneTitle = (mid: number | null) => t?.milestones.find((m) => m.id === mid)?.title;
 
   return (
@@ -34,6 +35,11 @@ export function TaskPage() {
             {t.abilities.complete && (
               <Button type="primary" icon={<CheckOutlined />} data-testid="task-complete" onClick={() => setCompleting(true)}>
                 任务完成
+              </Button>
+            )}
+            {t.abilities.cancel && (
+              <Button danger icon={<CloseCircleOutlined />} data-testid="task-cancel" onClick={() => setCancelling(true)}>
+                撤销任务
               </Button>
             )}
           </Space>
@@ -153,6 +159,18 @@ export function TaskPage() {
             <DateField name="completedOn" label="完成日期" required />
             <Form.Item name="note" label="完成情况和成果" rules={[{ required: true, min: 2 }]}>
               <Input.TextArea rows={4} maxLength={10000} data-testid="field-note" />
+            </Form.Item>
+          </FormModal>
+          <FormModal
+            title="撤销任务"
+            open={cancelling}
+            onClose={() => setCancelling(false)}
+            okTestId="cancel-ok"
+            onSubmit={(v) => submit(`/api/plans/tasks/${id}/cancel`, { ...v, version: t.version }, '任务已撤销，督办期限办结')}
+          >
+            <Typography.Paragraph type="secondary">撤销后不再计入按期完成率，督办期限随之办结。</Typography.Paragraph>
+            <Form.Item name="reason" label="撤销理由" rules={[{ required: true, min: 4, message: '请说明撤销理由（至少4字）' }]}>
+              <Input.TextArea rows={3} maxLength={2000} data-testid="field-reason" />
             </Form.Item>
           </FormModal>
         </>
