@@ -55,10 +55,6 @@ export interface EnforcementBenchOptions {
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const pct = (xs: number[], p: number) => {
-  const v = [...xs].sort((a, b) => a - b);
-  return v.length ? v[Math.min(v.length - 1, Math.floor(v.length * p))] : NaN;
-};
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 const log = (msg: string) => process.stderr.write(`[enforcement] ${msg}\n`);

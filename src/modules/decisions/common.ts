@@ -7,6 +7,7 @@ import { badInput } from '../../core/http/errors.ts';
 import { DECISION } from '../../core/rules/seeds.ts';
 
 export { auditBy as audit } from '../../core/auth/audit-actor.ts';
+export { checkNotFuture } from '../../core/http/checks.ts';
 
 export const BASIS_CATALOGUE = { law: DECISION, article: '第三条第三款', quote: '确定决策事项目录、标准，经同级党委同意后向社会公布，并根据实际情况调整' };
 
@@ -22,10 +23,6 @@ export function checkPeriod(start: string | null | undefined, end: string | null
   if (start && end && end < start) throw badInput('dates_out_of_order', field, { zh: `结束日期 ${end} 早于开始日期 ${start}`, en: `The end ${end} precedes the start ${start}` });
 }
 
-/** The date of an act that has happened: not after today. */
-export function checkNotFuture(value: string, today: string, field: string) {
-  if (value > today) throw badInput('date_in_future', field, { zh: `日期不能晚于今天：${value}`, en: `The date ${value} is in the future` });
-}
 
 /** A phone sealed with SM4 (core/crypto/personal.ts) with its masked form for lists. */
 export function sealPhone(pii: Sm4Box, phone: string | null | undefined, field: string): SealedContact {

@@ -1,6 +1,7 @@
 import type { Tx } from '../../core/db/client.ts';
 import { badInput } from '../../core/http/errors.ts';
 import { isValidIsoDate } from '../../core/calendar/dates.ts';
+import { checkNotFuture } from '../../core/http/checks.ts';
 
 /** A date field that must be a real calendar day (the schema checks only its shape). */
 export function checkDate(value: string | null | undefined, field: string) {
@@ -15,7 +16,7 @@ export function checkOrder(earlier: string | null | undefined, later: string | n
 /** A date of an act that has happened: not in the future. */
 export function checkPast(value: string, today: string, field: string) {
   checkDate(value, field);
-  if (value > today) throw badInput('date_in_future', field, { zh: `日期不能晚于今天：${value}`, en: `The date ${value} is in the future` });
+  checkNotFuture(value, today, field);
 }
 
 export { auditBy as audit } from '../../core/auth/audit-actor.ts';

@@ -10,7 +10,6 @@ import { audit, checkDate, checkOrder, orgRegion } from './common.ts';
 import type { BenchmarksIn, PowerIn, PowerPatch, SubjectIn } from './contract.ts';
 
 const POWER = { zh: '执法职权', en: 'Enforcement power' };
-const SUBJECT = { zh: '执法主体', en: 'Enforcement subject' };
 
 // ── 执法主体 ────────────────────────────────────────────────────────────────
 

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Static } from '@sinclair/typebox';
 import type { Services } from '../../core/services.ts';
 import type { Actor } from '../../core/policy/actor.ts';

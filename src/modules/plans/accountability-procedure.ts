@@ -7,6 +7,7 @@ import { ruleValue } from '../../core/rules/service.ts';
 import { ptx } from './schema.ts';
 import { CaseStep } from './accountability-contract.ts';
 import { appealInTime, heard } from './accountability-rules.ts';
+import { checkNotFuture } from '../../core/http/checks.ts';
 
 export const CASE_SUBJECT = 'accountability_case';
 const PERMISSION = 'plans.accountability';
@@ -20,9 +21,7 @@ const data = <T>(ctx: { input: { data?: Record<string, unknown> } }) => (ctx.inp
 async function update(ctx: EffectContext, values: Record<string, unknown>) {
   await ptx(ctx.tx).updateTable('accountability_cases').set({ ...values, status: ctx.instance.state, updated_at: new Date() }).where('id', '=', Number(ctx.instance.subjectId)).execute();
 }
-const notAfterToday = (ctx: EffectContext, day: string, field: string) => {
-  if (day > ctx.services.today()) throw badInput('date_in_future', field, { zh: `日期不能晚于今天：${day}`, en: 'The date is in the future' });
-};
+const notAfterToday = (ctx: EffectContext, day: string, field: string) => checkNotFuture(day, ctx.services.today(), field);
 const notBefore = (day: string, earlier: string | null, field: string, what: string) => {
   if (earlier && day < earlier) throw badInput('dates_out_of_order', field, { zh: `日期不能早于${what}（${earlier}）`, en: `The date precedes ${what}` });
 };

@@ -10,6 +10,7 @@ import { pdb, ptx } from './schema.ts';
 import { CASE_SUBJECT } from './accountability-procedure.ts';
 import { ACCOUNTABILITY_CASE_FORMS, ACCOUNTABILITY_TRIGGER_LABELS } from './labels.ts';
 import type { CaseIn, CaseQuery } from './accountability-contract.ts';
+import { checkNotFuture } from '../../core/http/checks.ts';
 
 const CASE = { zh: '问责案件', en: 'Accountability case' };
 const PERMISSION = 'plans.accountability';
@@ -22,7 +23,7 @@ const named = (forms: string[] | undefined) => (forms ?? []).map((f) => ({ code:
  * assigned item must really be one — the subject unit's, past its day, open or done late.
  */
 export async function openCase(s: Services, actor: Actor, input: Static<typeof CaseIn>) {
-  if (input.filedOn > s.today()) throw badInput('date_in_future', 'filedOn', { zh: `日期不能晚于今天：${input.filedOn}`, en: 'The date is in the future' });
+  checkNotFuture(input.filedOn, s.today(), 'filedOn');
   return s.tx(async (tx) => {
     await assertOrgInScope(tx, actor, PERMISSION, input.orgId, { zh: '处理机关', en: 'Handling body' });
     await assertOrgInScope(tx, actor, PERMISSION, input.subjectOrgId, { zh: '被问责单位', en: 'Subject organisation' });

@@ -15,6 +15,7 @@ import { pdb, ptx } from './schema.ts';
 import { REPORT_RECIPIENT_LABELS, type ReportRecipient } from './labels.ts';
 import { recipientsOf, reportFigureRows, type ReportFigure } from './report-rules.ts';
 import type { ReportIn, ReportPatch, SubmissionIn } from './contract.ts';
+import { checkNotFuture } from '../../core/http/checks.ts';
 
 const REPORT = { zh: '法治政府建设年度报告', en: 'Annual rule-of-law report' };
 const BASIS_REPORT = { law: SEED002, article: '措施55', quote: '县级以上政府每年第一季度要向同级党委、人大常委会和上一级政府报告上一年度法治政府建设情况……报告的主要内容要通过报刊、政府网站等向社会公开' };
@@ -141,7 +142,7 @@ const incomplete = (r: { problems: string; next_year: string }) => !r.problems.t
  * one has it. A report without its problems and next year's measures is not sent.
  */
 export async function submitReport(s: Services, actor: Actor, id: number, input: Static<typeof SubmissionIn>) {
-  if (input.submittedOn > s.today()) throw badInput('date_in_future', 'submittedOn', { zh: `日期不能晚于今天：${input.submittedOn}`, en: 'The date is in the future' });
+  checkNotFuture(input.submittedOn, s.today(), 'submittedOn');
   return s.tx(async (tx) => {
     const r = await reportRow(tx, id, true);
     await assertOrgInScope(tx, actor, 'plans.manage', r.org_id, REPORT);
@@ -167,7 +168,7 @@ export async function submitReport(s: Services, actor: Actor, id: number, input:
 
 /** 公开: after it has been reported, on the portal; the publication deadline closes. */
 export async function publishReport(s: Services, actor: Actor, id: number, input: { version: number; publishedOn: string }) {
-  if (input.publishedOn > s.today()) throw badInput('date_in_future', 'publishedOn', { zh: `日期不能晚于今天：${input.publishedOn}`, en: 'The date is in the future' });
+  checkNotFuture(input.publishedOn, s.today(), 'publishedOn');
   return s.tx(async (tx) => {
     const r = await reportRow(tx, id, true);
     await assertOrgInScope(tx, actor, 'plans.manage', r.org_id, REPORT);

@@ -10,6 +10,7 @@ import { badInput, conflict, notFound, staleVersion } from '../../core/http/erro
 import { closeDeadline, startDeadline } from '../../core/calendar/deadlines.ts';
 import { pdb, ptx } from './schema.ts';
 import type { AnswerIn, AssignedIn, AssignedQuery } from './contract.ts';
+import { checkNotFuture } from '../../core/http/checks.ts';
 
 const ITEM = { zh: '交办事项', en: 'Assigned item' };
 /** Seed 004 #4: 无明确时限的在15个工作日内办结 (core rule parameter). */
@@ -22,7 +23,7 @@ export const ASSIGNED_RULE = 'supervision.leader_assigned_working_days';
  */
 export async function assignItem(s: Services, actor: Actor, input: Static<typeof AssignedIn>) {
   const today = s.today();
-  if (input.assignedOn > today) throw badInput('date_in_future', 'assignedOn', { zh: `日期不能晚于今天：${input.assignedOn}`, en: 'The date is in the future' });
+  checkNotFuture(input.assignedOn, today, 'assignedOn');
   if (input.dueOn && input.dueOn <= input.assignedOn) throw badInput('dates_out_of_order', 'dueOn', { zh: '办理时限须晚于交办日期', en: 'The time limit must follow the day of assignment' });
   return s.tx(async (tx) => {
     await assertOrgInScope(tx, actor, 'plans.assign', input.orgId, { zh: '承办单位', en: 'Handling unit' });
@@ -72,7 +73,7 @@ export async function listAssigned(s: Services, actor: Actor, q: Static<typeof A
 
 /** 办结报告: the unit reports the result back to the assigning leader; the deadline closes. */
 export async function answerItem(s: Services, actor: Actor, id: number, input: Static<typeof AnswerIn>) {
-  if (input.answeredOn > s.today()) throw badInput('date_in_future', 'answeredOn', { zh: `日期不能晚于今天：${input.answeredOn}`, en: 'The date is in the future' });
+  checkNotFuture(input.answeredOn, s.today(), 'answeredOn');
   return s.tx(async (tx) => {
     const t = ptx(tx);
     const item = await t.selectFrom('assigned_items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

@@ -10,13 +10,14 @@ import { pdb, ptx } from './schema.ts';
 import { meetingLight } from './meeting-rules.ts';
 import { MEETING_KIND_LABELS, MEETING_RULES, type MeetingKind } from './labels.ts';
 import type { MeetingIn, MeetingQuery } from './contract.ts';
+import { checkNotFuture } from '../../core/http/checks.ts';
 
 /** The organisations that owe the meetings: people's governments (seed 001 四(一): 市和县（市、区）人民政府). */
 const OWING_TYPE = 'people_government';
 
 /** 会议记录: a required meeting held, with its minutes; only a government owes and records them. */
 export async function recordMeeting(s: Services, actor: Actor, input: Static<typeof MeetingIn>) {
-  if (input.heldOn > s.today()) throw badInput('date_in_future', 'heldOn', { zh: `日期不能晚于今天：${input.heldOn}`, en: 'The date is in the future' });
+  checkNotFuture(input.heldOn, s.today(), 'heldOn');
   return s.tx(async (tx) => {
     await assertOrgInScope(tx, actor, 'plans.manage', input.orgId, { zh: '召开会议的政府', en: 'Government' });
     const org = await tx.selectFrom('orgs').select(['region_code', 'org_type']).where('id', '=', input.orgId).executeTakeFirstOrThrow();

@@ -12,6 +12,7 @@ import { parsePlanText, PlanImportError, type ParsedPlan, type PlanNode } from '
 import { pdb, ptx } from './schema.ts';
 import { rollUp, type NodeCounts } from './rollup.ts';
 import type { AcceptanceIn, PlanImportIn, PlanQuery } from './contract.ts';
+import { checkNotFuture } from '../../core/http/checks.ts';
 
 export const PLAN = { zh: '规划', en: 'Plan' };
 const BASIS_ACCEPTANCE = { law: SEED001, article: '结语', quote: '对规划确定的任务和事项按年度分解，并进行检查、指导、督促……在本规划实施的最后一年，要逐级进行检查和验收' };
@@ -148,7 +149,7 @@ export async function publishPlan(s: Services, actor: Actor, id: number, version
  * record, once every unit with tasks has one, marks the plan accepted.
  */
 export async function recordAcceptance(s: Services, actor: Actor, id: number, input: Static<typeof AcceptanceIn>) {
-  if (input.checkedOn > s.today()) throw badInput('date_in_future', 'checkedOn', { zh: `日期不能晚于今天：${input.checkedOn}`, en: 'The date is in the future' });
+  checkNotFuture(input.checkedOn, s.today(), 'checkedOn');
   return s.tx(async (tx) => {
     const p = await lockPlan(tx, actor, id, 'plans.manage');
     if (p.status === 'draft') throw conflict('plan_not_published', { zh: '规划尚未印发', en: 'The plan is not published' });

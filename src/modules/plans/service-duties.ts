@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { Services } from '../../core/services.ts';
 import type { Actor } from '../../core/policy/actor.ts';
 import { actorForAudit, auditBy as audit } from '../../core/auth/audit-actor.ts';
-import { assertOrgInScope, inScope, orgFacts, orgScopeFilter } from '../../core/policy/scope.ts';
+import { assertOrgInScope, inScope, orgScopeFilter } from '../../core/policy/scope.ts';
 import { badInput, conflict, DomainError, notFound, staleVersion } from '../../core/http/errors.ts';
 import { closeDeadline, startDeadline } from '../../core/calendar/deadlines.ts';
 import { ruleValue } from '../../core/rules/service.ts';
@@ -12,12 +12,10 @@ import { maskPersonName } from '../../core/crypto/mask.ts';
 import { SEED004 } from '../../core/rules/seeds.ts';
 import { pdb, ptx } from './schema.ts';
 import type { CommitmentIn, CompletionIn, InquiryIn, OrgYearQuery, PublishOnIn, WhitePaperIn } from './contract.ts';
+import { checkNotFuture } from '../../core/http/checks.ts';
 
 const PAPER = { zh: '部门责任白皮书', en: 'Performance white paper' };
 const BASIS_PAPER = { law: SEED004, article: '7', quote: '年初向社会公布部门职责、工作目标，年底将完成情况通过有关媒体向社会通报' };
-const notFuture = (day: string, today: string, field: string) => {
-  if (day > today) throw badInput('date_in_future', field, { zh: `日期不能晚于今天：${day}`, en: 'The date is in the future' });
-};
 const deadlineOf = (tx: Parameters<Parameters<Services['tx']>[0]>[0], id: number, kind: string) => tx.selectFrom('deadlines').select('id').where('subject_type', '=', 'white_paper').where('subject_id', '=', String(id)).where('kind', '=', kind).executeTakeFirst();
 
 // ── 部门责任白皮书 (seed 004 #7) ──
@@ -46,19 +44,18 @@ export async function listWhitePapers(s: Services, actor: Actor, q: Static<typeo
   let query = pdb(s.db)
     .selectFrom('white_papers as w')
     .innerJoin('orgs as o', 'o.id', 'w.org_id')
-    .select(['w.id', 'w.org_id', 'o.name as org_name', 'w.year', 'w.duties', 'w.targets', 'w.published_on', 'w.completion', 'w.completion_published_on', 'w.version'])
+    .innerJoin('regions as rg', 'rg.code', 'o.region_code')
+    .select(['w.id', 'w.org_id', 'o.name as org_name', 'o.path as org_path', 'rg.path as region_path', 'w.year', 'w.duties', 'w.targets', 'w.published_on', 'w.completion', 'w.completion_published_on', 'w.version'])
     .where(orgScopeFilter(actor, 'plans.read', sql.ref('w.org_id')));
   if (q.orgId) query = query.where('w.org_id', '=', q.orgId);
   if (q.year) query = query.where('w.year', '=', q.year);
   const rows = await query.orderBy('w.year', 'desc').orderBy('o.path').limit(500).execute();
   const today = s.today();
-  return Promise.all(
-    rows.map(async (w) => {
-      const f = await orgFacts(s.db, w.org_id);
-      const manage = !!f && inScope(actor, 'plans.manage', f);
-      return { ...w, abilities: { publish: manage && !w.published_on, complete: manage && !!w.published_on && !w.completion_published_on && today >= `${w.year}-12-01` } };
-    }),
-  );
+  // The org facts come with the rows: no query per paper.
+  return rows.map(({ org_path, region_path, ...w }) => {
+    const manage = inScope(actor, 'plans.manage', { id: w.org_id, path: org_path, regionPath: region_path });
+    return { ...w, abilities: { publish: manage && !w.published_on, complete: manage && !!w.published_on && !w.completion_published_on && today >= `${w.year}-12-01` } };
+  });
 }
 
 async function lockPaper(tx: Parameters<Parameters<Services['tx']>[0]>[0], actor: Actor, id: number, version: number) {
@@ -71,7 +68,7 @@ async function lockPaper(tx: Parameters<Parameters<Services['tx']>[0]>[0], actor
 
 /** 年初公布: the duties and targets go public; no later than the year has begun. */
 export async function publishWhitePaper(s: Services, actor: Actor, id: number, input: Static<typeof PublishOnIn>) {
-  notFuture(input.publishedOn, s.today(), 'publishedOn');
+  checkNotFuture(input.publishedOn, s.today(), 'publishedOn');
   return s.tx(async (tx) => {
     const w = await lockPaper(tx, actor, id, input.version);
     if (w.published_on) throw conflict('white_paper_published', { zh: '白皮书已公布', en: 'Already published' });
@@ -86,7 +83,7 @@ export async function publishWhitePaper(s: Services, actor: Actor, id: number, i
 
 /** 年底通报: each target's result, after publication and not before December of the year. */
 export async function reportCompletion(s: Services, actor: Actor, id: number, input: Static<typeof CompletionIn>) {
-  notFuture(input.publishedOn, s.today(), 'publishedOn');
+  checkNotFuture(input.publishedOn, s.today(), 'publishedOn');
   return s.tx(async (tx) => {
     const w = await lockPaper(tx, actor, id, input.version);
     if (!w.published_on) throw new DomainError({ status: 409, code: 'guard_refused', title: '不能通报', detail: '白皮书尚未公布，不能通报完成情况', detail_en: 'The paper has not been published', rule: 'white_paper_unpublished', basis: BASIS_PAPER });
@@ -148,7 +145,7 @@ export async function publicCommitments(s: Services) {
  * office's, or referred with the competent office's name, address and contact.
  */
 export async function recordInquiry(s: Services, actor: Actor, input: Static<typeof InquiryIn>) {
-  notFuture(input.receivedOn, s.today(), 'receivedOn');
+  checkNotFuture(input.receivedOn, s.today(), 'receivedOn');
   if (input.outcome === 'handled' && !input.result?.trim()) throw badInput('result_required', 'result', { zh: '属本单位职责的，须记录办理结果', en: 'Record the result' });
   if (input.outcome === 'referred' && (!input.referredOrgId || !input.referredContact?.trim())) throw badInput('referral_incomplete', 'referredContact', { zh: '不属本单位职责的，须准确告知承办部门的名称、地址和联系方式', en: 'Name the competent office with its address and contact' });
   if (input.outcome === 'referred' && input.referredOrgId === input.orgId) throw badInput('referred_to_self', 'referredOrgId', { zh: '不能告知到本单位', en: 'Cannot refer to the same office' });

@@ -12,12 +12,10 @@ import { SEED002 } from '../../core/rules/seeds.ts';
 import { pdb, ptx } from './schema.ts';
 import { PLAN } from './plans.ts';
 import type { CancelIn, CompleteIn, ProgressIn, TaskIn, TaskQuery } from './contract.ts';
+import { checkNotFuture } from '../../core/http/checks.ts';
 
 const TASK = { zh: '任务', en: 'Task' };
 const BASIS_DECOMPOSE = { law: SEED002, article: '措施60', quote: '明确提出时间进度安排和可检验的成果形式……各项工作任务除本实施方案暨规划有明确时间要求外，原则上应当在2019年年底前完成' };
-const notFuture = (value: string, today: string, field: string) => {
-  if (value > today) throw badInput('date_in_future', field, { zh: `日期不能晚于今天：${value}`, en: `The date ${value} is in the future` });
-};
 
 /** Rows the caller may see: the lead unit's, or a co-unit's, in their scope. */
 const visible = (actor: Actor) => sql<boolean>`(${orgScopeFilter(actor, 'plans.read', sql.ref('t.org_id'))} or exists (select 1 from unnest(t.co_org_ids) as c(id) where ${orgScopeFilter(actor, 'plans.read', sql.ref('c.id'))}))`;
@@ -150,7 +148,7 @@ const closed = (status: string) => conflict('task_closed', { zh: status === 'com
  * the lead. Only while the task is open.
  */
 export async function reportProgress(s: Services, actor: Actor, id: number, input: Static<typeof ProgressIn>) {
-  notFuture(input.reportedOn, s.today(), 'reportedOn');
+  checkNotFuture(input.reportedOn, s.today(), 'reportedOn');
   return s.tx(async (tx) => {
     const t = ptx(tx);
     const task = await taskRow(tx, id, true);
@@ -181,7 +179,7 @@ export async function reportProgress(s: Services, actor: Actor, id: number, inpu
 
 /** 完成: the lead unit, once every milestone is done; the task's deadline closes. */
 export async function completeTask(s: Services, actor: Actor, id: number, input: Static<typeof CompleteIn>) {
-  notFuture(input.completedOn, s.today(), 'completedOn');
+  checkNotFuture(input.completedOn, s.today(), 'completedOn');
   return s.tx(async (tx) => {
     const t = ptx(tx);
     const task = await taskRow(tx, id, true);
